@@ -1,0 +1,105 @@
+/**
+ * The data cvguard passes between its stages: inputs (program, stack export,
+ * preview JSON, event log) produce a ResourceSet; the engine turns it into an
+ * AnalysisResult; reporters render an AnalysisResult.
+ */
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+export type Severity = "low" | "medium" | "high" | "critical";
+
+/** One resource as the engine would send it to analyzers. Property values use the engine's wire encoding:
+ * unknowns are the sentinel strings of @pulumi/policy/proxy, secrets are
+ * `{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value?}` objects
+ * (without `value` when only ciphertext is known). */
+export interface ResourceRecord {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    /** ARM ID or provider ID; undefined when unknown (preview of a new resource). */
+    id?: string;
+    parent?: string;
+    /** Provider reference "<providerURN>::<providerID>", as the engine sends it. */
+    provider?: string;
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    protect?: boolean;
+    retainOnDelete?: boolean;
+    deleteBeforeReplace?: boolean;
+    /** Marked for deletion in a stack export: skipped by analysis. */
+    pendingDelete?: boolean;
+}
+
+export interface SourceInfo {
+    kind: "program" | "stack-export" | "preview-json" | "event-log";
+    /** The file or directory the resources came from. */
+    path: string;
+    stack: string | null;
+    /** Project name, when known (sent to packs as PULUMI_NODEJS_PROJECT). */
+    project?: string;
+    /** Source file to point SARIF locations at (program entry or the input file). */
+    location?: string;
+}
+
+export interface ResourceSet {
+    source: SourceInfo;
+    /** preview: cloud-computed outputs are unknown; update: they are known. */
+    dryRun: boolean;
+    resources: ResourceRecord[];
+}
+
+export interface PolicyInfo {
+    policyPack: string;
+    policyPackVersion: string;
+    name: string;
+    displayName?: string;
+    description: string;
+    /** The level in force after config reconciliation. */
+    enforcementLevel: EnforcementLevel;
+    severity: Severity | null;
+    controls: string[];
+    azurePolicy: string[];
+    remediation?: string;
+    url?: string;
+}
+
+export interface Violation {
+    policyPack: string;
+    policyPackVersion: string;
+    policyName: string;
+    enforcementLevel: Exclude<EnforcementLevel, "disabled">;
+    severity: Severity;
+    controls: string[];
+    azurePolicy: string[];
+    urn: string | null;
+    resourceType: string | null;
+    resourceName: string | null;
+    message: string;
+}
+
+export interface AnalysisResult {
+    tool: { name: "cvguard"; version: string };
+    source: SourceInfo;
+    policyPacks: { name: string; version: string }[];
+    policies: PolicyInfo[];
+    resources: { urn: string; type: string; name: string; parent: string | null }[];
+    violations: Violation[];
+    /** Policies that reported themselves not applicable, by pack and policy name (for JUnit). */
+    notApplicable?: { policyPack: string; policyName: string; urn: string | null; reason: string }[];
+}
+
+export function summarize(r: AnalysisResult) {
+    const mandatory = r.violations.filter(v => v.enforcementLevel === "mandatory").length;
+    const advisory = r.violations.filter(v => v.enforcementLevel === "advisory").length;
+    return { resources: r.resources.length, policies: r.policies.length, mandatory, advisory, passed: mandatory === 0 };
+}
+
+/** Input or invocation errors: exit code 2, one line naming the file, the field and what was expected. */
+export class UsageError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "UsageError";
+    }
+}
