@@ -1,4 +1,8 @@
-import { UnknownValueError } from "@pulumi/policy/proxy";
+import * as policyProxy from "@pulumi/policy/proxy";
+
+// proxy.d.ts declares no exports, but proxy.js exports the class the SDK's
+// unknown-checking proxy throws; reach it untyped so the packs compile.
+const UnknownValueError: new (...args: any[]) => Error = (policyProxy as any).UnknownValueError;
 
 /** The engine's sentinel for an unknown string during preview. */
 export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
