@@ -1,4 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
+import { normalizeType } from "./types";
 import { isUnknown, read, readPath } from "./values";
 
 /**
@@ -13,10 +14,12 @@ export class StackGraph {
     private readonly byId = new Map<string, PolicyResource>();
     /** target URN -> property key -> resources that reference it through that key */
     private readonly referrersByKey = new Map<string, Map<string, PolicyResource[]>>();
+    /** "types|idPaths" -> lower-cased ARM ID found at those paths -> resources holding it (built on first use) */
+    private readonly idIndexes = new Map<string, Map<string, PolicyResource[]>>();
 
     constructor(readonly resources: PolicyResource[]) {
         for (const r of resources) {
-            push(this.byType, r.type, r);
+            push(this.byType, normalizeType(r.type), r);
             const id = knownId(r);
             if (id) {
                 this.byId.set(id, r);
@@ -34,8 +37,9 @@ export class StackGraph {
         }
     }
 
+    /** Resources of these types; versioned tokens (`module/v20250601`) count as their unversioned type. */
     ofType(...types: string[]): PolicyResource[] {
-        return types.flatMap(t => this.byType.get(t) ?? []);
+        return types.flatMap(t => this.byType.get(normalizeType(t)) ?? []);
     }
 
     /** The resource with this ARM ID (case-insensitive), if it is in the stack and its ID is known. */
@@ -48,17 +52,36 @@ export class StackGraph {
      * by property dependency, or by an ARM ID found at `idPaths` inside that property.
      */
     referrers(target: PolicyResource, fromTypes: string[], key: string, idPaths: string[] = [key]): PolicyResource[] {
+        const wanted = new Set(fromTypes.map(normalizeType));
         const found = new Set<PolicyResource>(
-            (this.referrersByKey.get(target.urn)?.get(key) ?? []).filter(r => fromTypes.includes(r.type)));
+            (this.referrersByKey.get(target.urn)?.get(key) ?? []).filter(r => wanted.has(normalizeType(r.type))));
         const targetId = knownId(target);
         if (targetId) {
-            for (const r of this.ofType(...fromTypes)) {
-                if (!found.has(r) && idPaths.some(p => idsAt(r.props, p).includes(targetId))) {
-                    found.add(r);
-                }
+            for (const r of this.holdersOfId(targetId, fromTypes, idPaths)) {
+                found.add(r);
             }
         }
         return [...found];
+    }
+
+    /**
+     * Resources of `fromTypes` whose known values at `idPaths` include `id`
+     * (case-insensitive). The index behind it is built once per (types, paths).
+     */
+    holdersOfId(id: string, fromTypes: string[], idPaths: string[]): PolicyResource[] {
+        const cacheKey = fromTypes.map(normalizeType).sort().join(",") + "|" + idPaths.join(",");
+        let index = this.idIndexes.get(cacheKey);
+        if (!index) {
+            index = new Map();
+            for (const r of this.ofType(...fromTypes)) {
+                const ids = new Set(idPaths.flatMap(p => idsAt(r.props, p)));
+                for (const held of ids) {
+                    push(index, held, r);
+                }
+            }
+            this.idIndexes.set(cacheKey, index);
+        }
+        return index.get(id.toLowerCase()) ?? [];
     }
 
     /**
@@ -100,7 +123,7 @@ export function knownId(r: PolicyResource): string | undefined {
 }
 
 /** Lower-cased known strings at a path, where "[]" walks an array: "privateLinkServiceConnections[].privateLinkServiceId". */
-function idsAt(props: unknown, path: string): string[] {
+export function idsAt(props: unknown, path: string): string[] {
     const raw = read(() => collect(props, path));
     if (isUnknown(raw)) {
         return [];
