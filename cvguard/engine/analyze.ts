@@ -1,0 +1,220 @@
+import { AnalysisResult, PolicyInfo, ResourceRecord, ResourceSet, Severity, Violation } from "../model";
+import { Diagnostic, WireResource, WireStackResource } from "./analyzer-client";
+import { PackLaunchOptions } from "./pack-process";
+import { closeSessions, explainDeadPack, openSessions, PackSession } from "./pack-session";
+import { toolVersion } from "./tool-version";
+import { parseUrn } from "./urn";
+import { toWireProperties } from "./wire-values";
+
+export interface AnalyzeOptions {
+    /** Policy pack directories, in order. */
+    packs: string[];
+    /** At most one per pack, in pack order. */
+    policyConfigFiles: string[];
+    /** Stack config passed to packs in PULUMI_CONFIG. */
+    stackConfig?: Record<string, string>;
+    organization?: string;
+    startupTimeoutMs?: number;
+}
+
+type NotApplicableEntry = NonNullable<AnalysisResult["notApplicable"]>[number];
+
+const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+const FALLBACK_SEVERITY: Severity = "medium";
+
+/** Project and stack for the pack's environment: from the source, else from the first URN. */
+function launchOptionsFor(set: ResourceSet, opts: Partial<AnalyzeOptions>): PackLaunchOptions {
+    const fromUrn = set.resources.map(r => parseUrn(r.urn)).find(u => u !== undefined);
+    return {
+        project: set.source.project ?? fromUrn?.project ?? "project",
+        stack: set.source.stack ?? fromUrn?.stack ?? "dev",
+        organization: opts.organization,
+        dryRun: set.dryRun,
+        config: opts.stackConfig,
+        startupTimeoutMs: opts.startupTimeoutMs,
+    };
+}
+
+/** "<providerURN>::<providerID>" → the provider's URN (URNs contain "::" themselves). */
+function providerUrnOf(ref: string): string {
+    const cut = ref.lastIndexOf("::");
+    return cut > 0 ? ref.slice(0, cut) : ref;
+}
+
+function providerFor(r: ResourceRecord, byUrn: Map<string, ResourceRecord>): WireResource["provider"] {
+    if (!r.provider) {
+        return undefined;
+    }
+    const p = byUrn.get(providerUrnOf(r.provider));
+    if (!p || !p.type.startsWith(PROVIDER_TYPE_PREFIX)) {
+        return undefined;
+    }
+    return { urn: p.urn, type: p.type, name: p.name, properties: p.inputs };
+}
+
+function wireResource(r: ResourceRecord, byUrn: Map<string, ResourceRecord>, properties: Record<string, unknown>): WireResource {
+    return {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        properties,
+        options: { protect: r.protect ?? false, parent: r.parent, deleteBeforeReplace: r.deleteBeforeReplace },
+        provider: providerFor(r, byUrn),
+    };
+}
+
+function wireStackResource(r: ResourceRecord, byUrn: Map<string, ResourceRecord>): WireStackResource {
+    return {
+        ...wireResource(r, byUrn, r.outputs),
+        parent: r.parent,
+        dependencies: r.dependencies,
+        propertyDependencies: r.propertyDependencies,
+    };
+}
+
+/** Builds Violations from one pack's diagnostics; looks resources up by URN. */
+class ViolationBuilder {
+    readonly violations: Violation[] = [];
+    readonly notApplicable: NotApplicableEntry[] = [];
+
+    constructor(private readonly session: PackSession, private readonly byUrn: Map<string, ResourceRecord>) {}
+
+    private policy(name: string): PolicyInfo | undefined {
+        return this.session.policies.get(name);
+    }
+
+    add(d: Pick<Diagnostic, "policyName" | "message" | "enforcementLevel" | "severity">, urn: string | null): void {
+        if (d.enforcementLevel === "disabled") {
+            return;
+        }
+        const policy = this.policy(d.policyName);
+        const resource = urn ? this.byUrn.get(urn) : undefined;
+        const parsed = urn && !resource ? parseUrn(urn) : undefined;
+        this.violations.push({
+            policyPack: this.session.name,
+            policyPackVersion: this.session.version,
+            policyName: d.policyName,
+            // A remediate-level policy that still reports a violation counts as mandatory, as in the engine.
+            enforcementLevel: d.enforcementLevel === "remediate" ? "mandatory" : d.enforcementLevel,
+            severity: policy?.severity ?? d.severity ?? FALLBACK_SEVERITY,
+            controls: policy?.controls ?? [],
+            azurePolicy: policy?.azurePolicy ?? [],
+            urn,
+            resourceType: resource?.type ?? parsed?.type ?? null,
+            resourceName: resource?.name ?? parsed?.name ?? null,
+            message: d.message,
+        });
+    }
+
+    /** A remediation is reported, never applied: a non-failing note naming what it would change. */
+    addRemediationNote(policyName: string, description: string, urn: string, changedKeys: string[]): void {
+        const policy = this.policy(policyName);
+        const resource = this.byUrn.get(urn);
+        this.violations.push({
+            policyPack: this.session.name,
+            policyPackVersion: this.session.version,
+            policyName,
+            enforcementLevel: "remediate",
+            severity: policy?.severity ?? FALLBACK_SEVERITY,
+            controls: policy?.controls ?? [],
+            azurePolicy: policy?.azurePolicy ?? [],
+            urn,
+            resourceType: resource?.type ?? null,
+            resourceName: resource?.name ?? null,
+            message: `${description}\nremediation not applied; it would change: ${changedKeys.length ? changedKeys.join(", ") : "(no properties)"}`,
+        });
+    }
+
+    addNotApplicable(entries: { policyName: string; reason: string }[], urn: string | null): void {
+        for (const n of entries) {
+            this.notApplicable.push({ policyPack: this.session.name, policyName: n.policyName, urn, reason: n.reason });
+        }
+    }
+}
+
+/** Top-level property names whose wire value a remediation would change (names only: values may be secret). */
+export function changedProperties(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
+    const a = toWireProperties(before);
+    const b = toWireProperties(after);
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].filter(k => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+}
+
+async function runPack(session: PackSession, live: ResourceRecord[], byUrn: Map<string, ResourceRecord>): Promise<ViolationBuilder> {
+    const out = new ViolationBuilder(session, byUrn);
+    const { client } = session;
+    for (const r of live) {
+        const request = wireResource(r, byUrn, r.inputs);
+        const remediation = await client.remediate(request);
+        for (const rem of remediation.remediations) {
+            if (rem.diagnostic) {
+                out.add({ policyName: rem.policyName, message: `${rem.description}\n${rem.diagnostic}`, enforcementLevel: "advisory", severity: null }, r.urn);
+            } else if (rem.properties) {
+                out.addRemediationNote(rem.policyName, rem.description, r.urn, changedProperties(r.inputs, rem.properties));
+            }
+        }
+        const analysis = await client.analyze(request);
+        for (const d of analysis.diagnostics) {
+            // Resource policies answer with an empty URN: the engine uses the request's.
+            out.add(d, d.urn || r.urn);
+        }
+        out.addNotApplicable(analysis.notApplicable, r.urn);
+    }
+    const stack = await client.analyzeStack(live.map(r => wireStackResource(r, byUrn)));
+    for (const d of stack.diagnostics) {
+        out.add(d, d.urn || null);
+    }
+    out.addNotApplicable(stack.notApplicable, null);
+    return out;
+}
+
+function allPolicies(sessions: PackSession[]): PolicyInfo[] {
+    return sessions.flatMap(s => [...s.policies.values()]);
+}
+
+/**
+ * Analyses a resource set with the packs as `pulumi policy analyze --file` does:
+ * resource policies get inputs (after Remediate, whose changes are reported but
+ * not applied), stack policies get outputs, resources pending deletion are skipped.
+ */
+export async function analyze(set: ResourceSet, opts: AnalyzeOptions): Promise<AnalysisResult> {
+    const live = set.resources.filter(r => !r.pendingDelete);
+    const byUrn = new Map(set.resources.map(r => [r.urn, r]));
+    const sessions = await openSessions(opts.packs, opts.policyConfigFiles, launchOptionsFor(set, opts));
+    let perPack: ViolationBuilder[];
+    try {
+        perPack = await Promise.all(sessions.map(s => runPack(s, live, byUrn)));
+    } catch (e) {
+        throw explainDeadPack(e, sessions.map(s => s.pack));
+    } finally {
+        await closeSessions(sessions);
+    }
+    return {
+        tool: { name: "cvguard", version: toolVersion() },
+        source: set.source,
+        policyPacks: sessions.map(s => ({ name: s.name, version: s.version })),
+        policies: allPolicies(sessions),
+        resources: live.map(r => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null })),
+        violations: perPack.flatMap(p => p.violations),
+        notApplicable: perPack.flatMap(p => p.notApplicable),
+    };
+}
+
+export interface ListPoliciesOptions {
+    startupTimeoutMs?: number;
+}
+
+/** Loads packs only for their metadata (GetAnalyzerInfo + reconciled config). */
+export async function packMetadata(packs: string[], configFiles: string[], opts: ListPoliciesOptions = {}): Promise<{ packs: { name: string; version: string }[]; policies: PolicyInfo[] }> {
+    const sessions = await openSessions(packs, configFiles, { project: "cvguard", stack: "dev", dryRun: true, startupTimeoutMs: opts.startupTimeoutMs });
+    try {
+        return { packs: sessions.map(s => ({ name: s.name, version: s.version })), policies: allPolicies(sessions) };
+    } finally {
+        await closeSessions(sessions);
+    }
+}
+
+/** Every policy of the packs, with the enforcement level in force after config reconciliation. */
+export async function listPolicies(packs: string[], configFiles: string[], opts: ListPoliciesOptions = {}): Promise<PolicyInfo[]> {
+    return (await packMetadata(packs, configFiles, opts)).policies;
+}

@@ -1,0 +1,128 @@
+import { PolicyInfo, UsageError } from "../model";
+import { AnalyzerClient, AnalyzerMeta, AnalyzerPolicyMeta } from "./analyzer-client";
+import { readPackManifest } from "./pack-manifest";
+import { PackLaunchOptions, RunningPack, startPacks } from "./pack-process";
+import { loadPolicyConfigFile, PolicyConfigFile, reconcilePolicyConfig, ReconciledPolicyConfig } from "./policy-config";
+
+export const CONTROL_TAG = "control:";
+export const AZURE_POLICY_TAG = "azure-policy:";
+
+/** A started, configured pack: ready for Remediate / Analyze / AnalyzeStack. */
+export interface PackSession {
+    pack: RunningPack;
+    client: AnalyzerClient;
+    meta: AnalyzerMeta;
+    /** The pack's name (from `new PolicyPack(name)`). */
+    name: string;
+    /** PulumiPolicy.yaml's version when it has one, else the one the pack reports. */
+    version: string;
+    config: Record<string, ReconciledPolicyConfig>;
+    policies: Map<string, PolicyInfo>;
+}
+
+function tagged(tags: string[], prefix: string): string[] {
+    return tags.filter(t => t.startsWith(prefix)).map(t => t.slice(prefix.length)).filter(t => t !== "");
+}
+
+export function policyInfoOf(
+    packName: string,
+    packVersion: string,
+    p: AnalyzerPolicyMeta,
+    config: ReconciledPolicyConfig | undefined,
+): PolicyInfo {
+    const info: PolicyInfo = {
+        policyPack: packName,
+        policyPackVersion: packVersion,
+        name: p.name,
+        description: p.description,
+        enforcementLevel: config?.enforcementLevel ?? p.enforcementLevel,
+        severity: p.severity,
+        controls: tagged(p.tags, CONTROL_TAG),
+        azurePolicy: tagged(p.tags, AZURE_POLICY_TAG),
+    };
+    if (p.displayName) {
+        info.displayName = p.displayName;
+    }
+    if (p.remediationSteps) {
+        info.remediation = p.remediationSteps;
+    }
+    if (p.url) {
+        info.url = p.url;
+    }
+    return info;
+}
+
+/** Reads every config file up front, so a bad file fails before any pack starts. */
+export function loadConfigFiles(packDirs: string[], configFiles: string[]): (PolicyConfigFile | undefined)[] {
+    if (configFiles.length > packDirs.length) {
+        throw new UsageError(`--policy-config: ${configFiles.length} config files given for ${packDirs.length} policy pack(s); give at most one per pack, in pack order`);
+    }
+    return packDirs.map((_, i) => (i < configFiles.length ? loadPolicyConfigFile(configFiles[i]) : undefined));
+}
+
+async function configureSession(
+    pack: RunningPack,
+    userConfig: PolicyConfigFile | undefined,
+    configFile: string | undefined,
+    launch: PackLaunchOptions,
+): Promise<PackSession> {
+    const client = new AnalyzerClient(pack.address, pack.manifest.dir);
+    try {
+        await client.handshake({ engineAddress: "127.0.0.1:0", rootDirectory: pack.manifest.dir, programDirectory: pack.manifest.dir });
+        await client.configureStack({
+            stack: launch.stack,
+            project: launch.project,
+            organization: launch.organization ?? "organization",
+            dryRun: launch.dryRun,
+            config: launch.config,
+        });
+        const meta = await client.getAnalyzerInfo();
+        const version = pack.manifest.version || meta.version;
+        const config = reconcilePolicyConfig(meta.policies, meta.initialConfig, userConfig, configFile ?? `policy pack ${pack.manifest.dir}`);
+        await client.configure(config);
+        const policies = new Map(meta.policies.map(p => [p.name, policyInfoOf(meta.name, version, p, config[p.name])]));
+        return { pack, client, meta, name: meta.name, version, config, policies };
+    } catch (e) {
+        client.close();
+        throw e;
+    }
+}
+
+/**
+ * Starts the packs concurrently and runs the engine's opening sequence on each:
+ * Handshake, ConfigureStack, GetAnalyzerInfo, Configure (with the reconciled config).
+ * On any failure every pack started so far is stopped.
+ */
+export async function openSessions(packDirs: string[], configFiles: string[], launch: PackLaunchOptions): Promise<PackSession[]> {
+    if (packDirs.length === 0) {
+        throw new UsageError("--policy-pack: no policy pack given");
+    }
+    const userConfigs = loadConfigFiles(packDirs, configFiles);
+    packDirs.forEach(readPackManifest);
+    const packs = await startPacks(packDirs, launch);
+    const attempts = await Promise.allSettled(packs.map((pack, i) => configureSession(pack, userConfigs[i], configFiles[i], launch)));
+    const failure = attempts.find((a): a is PromiseRejectedResult => a.status === "rejected");
+    if (failure) {
+        await Promise.all(attempts.map(a => (a.status === "fulfilled" ? a.value.client.close() : undefined)));
+        await Promise.all(packs.map(p => p.stop()));
+        throw explainDeadPack(failure.reason, packs);
+    }
+    return attempts.map(a => (a as PromiseFulfilledResult<PackSession>).value);
+}
+
+/** When a call failed because the pack died, say so with the pack's own last words. */
+export function explainDeadPack(err: unknown, packs: RunningPack[]): unknown {
+    const dead = packs.find(p => p.exited());
+    if (dead && err instanceof Error && !(err instanceof UsageError)) {
+        const why = dead.lastErrorLine();
+        return new Error(`policy pack ${dead.manifest.dir} stopped unexpectedly${why ? `: ${why}` : ""}`);
+    }
+    return err;
+}
+
+export async function closeSessions(sessions: PackSession[]): Promise<void> {
+    for (const s of sessions) {
+        s.client.close();
+    }
+    await Promise.all(sessions.map(s => s.pack.stop()));
+}
