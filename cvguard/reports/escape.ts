@@ -1,0 +1,79 @@
+/**
+ * Escaping for every output format. Report data (resource names, messages,
+ * property values) is untrusted text: it must never become markup, terminal
+ * control sequences or table structure.
+ */
+
+/** C0/C1 controls except tab and newline, DEL, and Unicode bidi overrides/isolates (Trojan Source). */
+const UNSAFE_FOR_DISPLAY = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+function codePointEscape(ch: string): string {
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+/** Makes text safe for a terminal: control characters (ANSI escapes included) are shown as \uXXXX. */
+export function terminalSafe(text: string): string {
+    return text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(UNSAFE_FOR_DISPLAY, codePointEscape);
+}
+
+export function htmlEscape(text: string): string {
+    return terminalSafe(text)
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&#39;");
+}
+
+/** Characters XML 1.0 forbids even as character references, plus lone surrogates. */
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Escapes XML text content. Characters XML cannot carry become U+FFFD. */
+export function xmlText(text: string): string {
+    return text
+        .replace(INVALID_XML, "\ufffd")
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;");
+}
+
+/** Escapes an XML attribute value (double-quoted); newlines and tabs survive attribute normalisation. */
+export function xmlAttribute(text: string): string {
+    return xmlText(text)
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&apos;")
+        .replace(/\r/g, "&#13;")
+        .replace(/\n/g, "&#10;")
+        .replace(/\t/g, "&#9;");
+}
+
+/** Markdown characters that could start formatting, links, HTML, code or table structure, as numeric references. */
+const MARKDOWN_SPECIAL: Record<string, string> = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "|": "&#124;",
+    "`": "&#96;",
+    "\\": "&#92;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "~": "&#126;",
+    "#": "&#35;",
+    "!": "&#33;",
+};
+
+/** Escapes text for GitHub-flavoured Markdown, inline (no line breaks). */
+export function markdownInline(text: string): string {
+    return terminalSafe(text)
+        .replace(/[&<>|`\\*_[\]~#!]/g, ch => MARKDOWN_SPECIAL[ch])
+        .replace(/\n/g, " ");
+}
+
+/** Escapes text for a Markdown table cell: newlines become <br>, nothing can end the cell. */
+export function markdownCell(text: string): string {
+    return terminalSafe(text)
+        .replace(/[&<>|`\\*_[\]~#!]/g, ch => MARKDOWN_SPECIAL[ch])
+        .replace(/\n/g, "<br>");
+}
