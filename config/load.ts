@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { ConfigError } from "./errors";
+import { ConfigKey, configKeys, StackSettings } from "./schema";
+
+export const CONFIG_NAMESPACE = "custom-vision-guardrails";
+
+/**
+ * Reads and validates the stack config. Throws one ConfigError naming the
+ * first bad key; nothing is registered before this returns.
+ */
+export function loadStackSettings(): StackSettings {
+    const stack = pulumi.getStack();
+    const config = new pulumi.Config(CONFIG_NAMESPACE);
+    const settings: Record<string, unknown> = {};
+    for (const key of Object.keys(configKeys) as ConfigKey[]) {
+        const spec = configKeys[key];
+        const raw = readRaw(config, stack, key, spec.read);
+        const parsed = (spec.schema as z.ZodType).safeParse(raw);
+        if (!parsed.success) {
+            throw toConfigError(stack, key, parsed.error, raw === undefined);
+        }
+        settings[key] = parsed.data;
+    }
+    checkAcrossKeys(stack, settings as StackSettings);
+    return settings as StackSettings;
+}
+
+function readRaw(config: pulumi.Config, stack: string, key: ConfigKey, read: "string" | "object"): unknown {
+    if (read === "string") {
+        return config.get(key);
+    }
+    try {
+        return config.getObject<unknown>(key);
+    } catch {
+        throw new ConfigError(stack, qualified(key), "expected a YAML value of the documented type (see docs/configuration.md)");
+    }
+}
+
+function toConfigError(stack: string, key: ConfigKey, error: z.ZodError, missing: boolean): ConfigError {
+    const issue = error.issues[0];
+    const path = issue.path.filter(p => typeof p === "string" || typeof p === "number").map(String);
+    const where = [qualified(key), ...path].join(".");
+    if (missing) {
+        return new ConfigError(stack, qualified(key), `missing; ${issue.message}`);
+    }
+    const message = issue.message.startsWith("expected") ? issue.message : `expected a valid value (${issue.message})`;
+    return new ConfigError(stack, where, message);
+}
+
+function checkAcrossKeys(stack: string, s: StackSettings): void {
+    if (!s.allowedLocations.includes(s.location)) {
+        throw new ConfigError(stack, qualified("location"),
+            `expected one of allowedLocations (${s.allowedLocations.join(", ")}) for data residency, got ${s.location}`);
+    }
+}
+
+function qualified(key: string): string {
+    return `${CONFIG_NAMESPACE}:${key}`;
+}
