@@ -33,6 +33,15 @@ function stripColors(message: string): string {
     return message.replace(/<\{%[^%]*%\}>/g, "");
 }
 
+/** The engine writes advisory findings as "warning"; "none"/"disabled" findings are not violations. */
+export function levelOfEvent(written: string): Violation["enforcementLevel"] | undefined {
+    const level = written.toLowerCase();
+    if (level === "warning") {
+        return "advisory";
+    }
+    return isEnforcementLevel(level) && level !== "disabled" ? level : undefined;
+}
+
 async function loadMetadata(opts: EventLogOptions): Promise<{ packs: { name: string; version: string }[]; policies: PolicyInfo[] }> {
     if (opts.packs.length === 0) {
         return { packs: [], policies: [] };
@@ -58,8 +67,8 @@ export async function resultFromEventLog(log: EventLog, opts: EventLogOptions): 
     const byKey = new Map(meta.policies.map(p => [`${p.policyPack}\u0000${p.name}`, p]));
     const violations: Violation[] = [];
     for (const e of log.events) {
-        const level = e.enforcementLevel.toLowerCase();
-        if (!isEnforcementLevel(level) || level === "disabled") {
+        const level = levelOfEvent(e.enforcementLevel);
+        if (!level) {
             continue;
         }
         const policy = byKey.get(`${e.policyPackName}\u0000${e.policyName}`);

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * cvguard's command line. Exit codes: 0 no mandatory violation, 1 at least
+ * one, 2 wrong input or invocation (one line on stderr, never a stack trace).
+ */
+import { Command, CommanderError } from "commander";
+import { toolVersion } from "./engine/tool-version";
+import { analyzeCommand } from "./commands/analyze";
+import { policiesCommand } from "./commands/policies";
+import { previewCommand } from "./commands/preview";
+import { reportCommand } from "./commands/report";
+
+const USAGE_EXIT = 2;
+
+/** One line: the first line of the message, without commander's "error: " prefix. */
+export function oneLine(message: string): string {
+    const line = message.replace(/^error:\s*/i, "").split(/\r?\n/).map(l => l.trim()).filter(l => l !== "").join(" ");
+    return line || "unexpected error";
+}
+
+function fail(message: string): never {
+    process.stderr.write(`cvguard: ${oneLine(message)}\n`);
+    process.exit(USAGE_EXIT);
+}
+
+/** Runs a command's work and exits with its code; every error becomes one line and exit 2. */
+async function run(action: () => Promise<number>): Promise<void> {
+    let code: number;
+    try {
+        code = await action();
+    } catch (e) {
+        fail(e instanceof Error ? e.message : String(e));
+    }
+    process.exit(code);
+}
+
+export function buildProgram(): Command {
+    const program = new Command("cvguard")
+        .description("offline checker: runs CrossGuard policy packs the way the Pulumi engine does")
+        .version(toolVersion(), "--version")
+        .showSuggestionAfterError(false)
+        .exitOverride()
+        .configureOutput({
+            writeErr: () => undefined,
+            outputError: () => undefined,
+        });
+    for (const cmd of [previewCommand(run), analyzeCommand(run), reportCommand(run), policiesCommand(run)]) {
+        cmd.exitOverride().showSuggestionAfterError(false).configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+        program.addCommand(cmd);
+    }
+    return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+    const program = buildProgram();
+    try {
+        await program.parseAsync(argv, { from: "user" });
+    } catch (e) {
+        if (e instanceof CommanderError) {
+            if (e.code === "commander.helpDisplayed" || e.code === "commander.version") {
+                process.exit(0);
+            }
+            // Commander answers a missing command with help on stderr; cvguard answers with one line.
+            fail(e.code === "commander.help" ? "missing command: expected preview, analyze, report or policies" : e.message);
+        }
+        fail(e instanceof Error ? e.message : String(e));
+    }
+}
+
+if (require.main === module) {
+    void main(process.argv.slice(2));
+}

@@ -1,0 +1,18 @@
+import { Command } from "commander";
+import { listPolicies } from "../engine/analyze";
+import { reports } from "./collaborators";
+import { CommonOptions, packsOf, POLICY_LIST_FORMATS, withCommonOptions } from "./options";
+import { emit } from "./output";
+
+export function policiesCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
+    const cmd = new Command("policies")
+        .description("list every policy: pack, name, enforcement level, severity, control IDs, description");
+    withCommonOptions(cmd, POLICY_LIST_FORMATS).action((opts: CommonOptions) => run(async () => {
+        const { packs } = packsOf(opts);
+        const policies = await listPolicies(packs, opts.policyConfig);
+        const color = !opts.output && opts.format === "text" && (reports.colorWanted?.(process.stdout) ?? false);
+        await emit(reports.renderPolicies(policies, opts.format as "text" | "json", { color }), opts.output);
+        return 0;
+    }));
+    return cmd;
+}

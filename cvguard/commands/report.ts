@@ -1,0 +1,27 @@
+import { Command } from "commander";
+import { UsageError } from "../model";
+import { resultFromEventLog } from "../engine/event-log";
+import { inputs } from "./collaborators";
+import { CommonOptions, packsOf, REPORT_FORMATS, withCommonOptions } from "./options";
+import { deliver } from "./render";
+
+interface ReportOptions extends CommonOptions {
+    eventLog?: string;
+}
+
+export function reportCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
+    const cmd = new Command("report")
+        .description("render the policy events a real engine run recorded (pulumi preview --event-log FILE), with no re-analysis")
+        .option("--event-log <file>", "a Pulumi engine event log (one JSON event a line)");
+    withCommonOptions(cmd, REPORT_FORMATS).action((opts: ReportOptions) => run(async () => {
+        if (!opts.eventLog) {
+            throw new UsageError("report: --event-log FILE is required");
+        }
+        const log = inputs.readEventLog(opts.eventLog);
+        const { packs, explicit } = packsOf(opts);
+        // The packs only add metadata (controls, severity); without explicit packs a missing build is not fatal.
+        const result = await resultFromEventLog(log, { packs, policyConfigFiles: opts.policyConfig, packsOptional: !explicit });
+        return deliver(result, opts);
+    }));
+    return cmd;
+}
