@@ -1,0 +1,227 @@
+import { PolicyResource } from "@pulumi/policy";
+import { knownId, StackGraph } from "../vendor/policy-kit/graph";
+import { normalizeType } from "../vendor/policy-kit/types";
+import { isUnknown, Maybe, readArray, readLowerString, readPath } from "../vendor/policy-kit/values";
+import { DIAGNOSTIC_SETTINGS, DNS_ZONE_GROUP, PRIVATE_ENDPOINT, PRIVATE_ZONE } from "./tokens";
+
+/** What a relation search found: matches, and whether an unknown value could hide one. */
+export interface Search<T> {
+    found: T[];
+    unknown: boolean;
+}
+
+const childIndexes = new WeakMap<StackGraph, Map<string, Map<string, PolicyResource[]>>>();
+
+/**
+ * Resources of `types` whose own ARM ID is `<parent ID><marker>...` (a diagnostic
+ * setting's ID extends its target's, a zone group's its endpoint's): the relation
+ * that survives in stack outputs, where azure-native drops path inputs such as
+ * `resourceUri`. Indexed once per graph, types and marker.
+ */
+export function childrenOf(graph: StackGraph, parent: PolicyResource, types: string[], marker: string): PolicyResource[] {
+    const parentId = knownId(parent);
+    if (!parentId) {
+        return [];
+    }
+    let perGraph = childIndexes.get(graph);
+    if (!perGraph) {
+        perGraph = new Map();
+        childIndexes.set(graph, perGraph);
+    }
+    const cacheKey = types.join(",") + "|" + marker;
+    let index = perGraph.get(cacheKey);
+    if (!index) {
+        index = new Map();
+        for (const r of graph.ofType(...types)) {
+            const id = knownId(r);
+            const at = id ? id.indexOf(marker) : -1;
+            if (id && at > 0) {
+                const key = id.slice(0, at);
+                index.set(key, [...(index.get(key) ?? []), r]);
+            }
+        }
+        perGraph.set(cacheKey, index);
+    }
+    return index.get(parentId) ?? [];
+}
+
+/** Referrers through a property (dependency or ID) plus children by ID, without duplicates. */
+export function related(graph: StackGraph, target: PolicyResource, types: string[], key: string, idPaths: string[], marker?: string): PolicyResource[] {
+    const out = new Set(graph.referrers(target, types, key, idPaths));
+    if (marker) {
+        for (const c of childrenOf(graph, target, types, marker)) {
+            out.add(c);
+        }
+    }
+    return [...out];
+}
+
+const unrelatedUnknownCache = new WeakMap<StackGraph, Map<string, PolicyResource[]>>();
+
+/**
+ * Resources of `types` that could point at anything: no property dependency
+ * through `key`, and an unknown value at it. Their presence makes "nothing
+ * points at X" undecidable.
+ */
+export function undecidableReferrers(graph: StackGraph, types: string[], key: string, idPath: string): PolicyResource[] {
+    let perGraph = unrelatedUnknownCache.get(graph);
+    if (!perGraph) {
+        perGraph = new Map();
+        unrelatedUnknownCache.set(graph, perGraph);
+    }
+    const cacheKey = types.join(",") + "|" + idPath;
+    let list = perGraph.get(cacheKey);
+    if (!list) {
+        list = graph.ofType(...types).filter(r => (r.propertyDependencies?.[key] ?? []).length === 0 && pathHasUnknown(r.props, idPath));
+        perGraph.set(cacheKey, list);
+    }
+    return list;
+}
+
+function pathHasUnknown(props: unknown, path: string): boolean {
+    const [arrayKey, field] = path.split("[].");
+    const arr = readArray(props, arrayKey);
+    if (isUnknown(arr)) {
+        return true;
+    }
+    return field !== undefined && arr.some(el => isUnknown(readPath(el, field)));
+}
+
+const PLS_KEY = "privateLinkServiceConnections";
+const PLS_ID_PATH = "privateLinkServiceConnections[].privateLinkServiceId";
+
+/** Private endpoints whose connection to `target` uses sub-resource `group` (e.g. "account", "vault", "blob"). */
+export function privateEndpointsFor(graph: StackGraph, target: PolicyResource, group: string): Search<PolicyResource> {
+    const targetId = knownId(target);
+    const found: PolicyResource[] = [];
+    let unknown = false;
+    for (const pe of graph.referrers(target, [PRIVATE_ENDPOINT], PLS_KEY, [PLS_ID_PATH])) {
+        const byDependency = (pe.propertyDependencies?.[PLS_KEY] ?? []).some(d => d.urn === target.urn);
+        const connections = readArray(pe.props, PLS_KEY);
+        if (isUnknown(connections)) {
+            unknown = true;
+            continue;
+        }
+        let qualifies = false;
+        for (const c of connections) {
+            const id = readLowerString(c, "privateLinkServiceId");
+            const other = typeof id === "string" && id !== targetId && graph.byArmId(id) !== undefined;
+            const aimsAtTarget = (targetId !== undefined && id === targetId) || (byDependency && !other);
+            if (!aimsAtTarget) {
+                continue;
+            }
+            const groups = readArray(c, "groupIds");
+            if (isUnknown(groups)) {
+                unknown = true;
+            } else if (groups.some(g => typeof g === "string" && g.toLowerCase() === group)) {
+                qualifies = true;
+            }
+        }
+        if (qualifies) {
+            found.push(pe);
+        }
+    }
+    if (found.length === 0 && undecidableReferrers(graph, [PRIVATE_ENDPOINT], PLS_KEY, PLS_ID_PATH).length > 0) {
+        unknown = true;
+    }
+    return { found, unknown };
+}
+
+/** Whether one of the endpoints has a DNS zone group on `zone` (in the stack or an external zone given by ID). */
+export function hasDnsZone(graph: StackGraph, endpoints: PolicyResource[], zone: string): Search<PolicyResource> {
+    const found: PolicyResource[] = [];
+    let unknown = false;
+    const suffix = "/privatednszones/" + zone;
+    for (const pe of endpoints) {
+        for (const zg of related(graph, pe, [DNS_ZONE_GROUP], "privateEndpointName", [], "/privatednszonegroups/")) {
+            const t = graph.targets(zg, "privateDnsZoneConfigs", ["privateDnsZoneConfigs[].privateDnsZoneId"]);
+            let match = t.externalIds.some(id => id.endsWith(suffix));
+            for (const z of t.resources) {
+                const name = zoneName(z);
+                if (isUnknown(name)) {
+                    unknown = true;
+                } else if (name === zone) {
+                    match = true;
+                }
+            }
+            if (t.unknown) {
+                unknown = true;
+            }
+            if (match) {
+                found.push(zg);
+            }
+        }
+    }
+    return { found, unknown: found.length === 0 && unknown };
+}
+
+function zoneName(z: PolicyResource): Maybe<string | undefined> {
+    if (normalizeType(z.type) !== PRIVATE_ZONE) {
+        return undefined;
+    }
+    const id = knownId(z);
+    if (id) {
+        return id.slice(id.lastIndexOf("/") + 1);
+    }
+    const byInput = readLowerString(z.props, "privateZoneName");
+    return byInput !== undefined ? byInput : readLowerString(z.props, "name");
+}
+
+/** Log categories a target's diagnostic settings send to a Log Analytics workspace. */
+export function diagnosticCoverage(graph: StackGraph, target: PolicyResource): { categories: Set<string>; groups: Set<string>; unknown: boolean; settings: number } {
+    const categories = new Set<string>();
+    const groups = new Set<string>();
+    let unknown = false;
+    const settings = related(graph, target, DIAGNOSTIC_SETTINGS, "resourceUri", ["resourceUri"], "/providers/microsoft.insights/diagnosticsettings/");
+    for (const s of settings) {
+        const toWorkspace = sendsToWorkspace(s);
+        if (toWorkspace === false) {
+            continue;
+        }
+        if (isUnknown(toWorkspace)) {
+            unknown = true;
+            continue;
+        }
+        const logs = readArray(s.props, "logs");
+        if (isUnknown(logs)) {
+            unknown = true;
+            continue;
+        }
+        for (const l of logs) {
+            const enabled = readPath(l, "enabled");
+            const category = readLowerString(l, "category");
+            const group = readLowerString(l, "categoryGroup");
+            if (isUnknown(enabled) || isUnknown(category) || isUnknown(group)) {
+                unknown = true;
+                continue;
+            }
+            if (enabled !== true) {
+                continue;
+            }
+            if (category) {
+                categories.add(category);
+            }
+            if (group) {
+                groups.add(group);
+            }
+        }
+    }
+    return { categories, groups, unknown, settings: settings.length };
+}
+
+/** A workspace destination: a property dependency (preview) or an ARM ID of a workspace. */
+function sendsToWorkspace(s: PolicyResource): Maybe<boolean> {
+    if ((s.propertyDependencies?.workspaceId ?? []).length > 0) {
+        return true;
+    }
+    const id = readLowerString(s.props, "workspaceId");
+    if (isUnknown(id)) {
+        return id;
+    }
+    return typeof id === "string" && id.includes("/providers/microsoft.operationalinsights/workspaces/");
+}
+
+/** True when the settings cover every required category, or one of the category groups that includes them. */
+export function covers(c: { categories: Set<string>; groups: Set<string> }, required: string[], groups = ["audit", "alllogs"]): boolean {
+    return groups.some(g => c.groups.has(g)) || required.every(r => c.categories.has(r.toLowerCase()));
+}

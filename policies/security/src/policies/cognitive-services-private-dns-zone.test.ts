@@ -1,0 +1,32 @@
+import { TestResource, UNKNOWN as UNKNOWN_ID, urnOf } from "../../../../test/support/policy-harness";
+import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
+import { goodAccount, ids, privateEndpoint, withId, zoneGroup } from "../testing/fixtures";
+import { cognitiveServicesPrivateDnsZone as policy } from "./cognitive-services-private-dns-zone";
+
+const ZONE = "privatelink.cognitiveservices.azure.com";
+
+describe("cognitive-services-private-dns-zone (CV-08)", () => {
+    const account = withId(goodAccount(), undefined);
+    const pe = privateEndpoint("pe", undefined, "account", urnOf(account));
+    const zone: TestResource = { type: "azure-native:privatedns:PrivateZone", name: "zone", props: { privateZoneName: ZONE, id: UNKNOWN_ID } };
+
+    it("passes in preview: zone group and zone related by property dependency", async () => {
+        expectNone(await runStack(policy, [account, pe, zone, zoneGroup("zg", pe, UNKNOWN_ID, true, urnOf(zone))]));
+    });
+    it("passes with an external hub zone given by ID, zone group related by its own ID (update)", async () => {
+        const acc = withId(goodAccount(), ids.account);
+        const ep = privateEndpoint("pe", ids.account, "account");
+        expectNone(await runStack(policy, [acc, ep, zoneGroup("zg", ep, ids.hubZone(ZONE), false)]));
+    });
+    it("flags an endpoint without a zone group", async () => {
+        expectOne(await runStack(policy, [account, pe]), "mandatory", "\"cv-train\"", "no DNS zone group");
+    });
+    it("flags a zone group on the wrong zone, and ignores zone groups of other endpoints", async () => {
+        expectOne(await runStack(policy, [account, pe, zoneGroup("zg", pe, ids.hubZone("privatelink.vaultcore.azure.net"), true)]), "mandatory", "no DNS zone group");
+        const other = privateEndpoint("pe-other", ids.vault, "vault");
+        expectOne(await runStack(policy, [account, pe, other, zoneGroup("zg", other, ids.hubZone(ZONE), true)]), "mandatory", "no DNS zone group");
+    });
+    it("flags an unknown zone ID without a dependency as unverifiable", async () => {
+        expectNotSilent(await runStack(policy, [account, pe, zoneGroup("zg", pe, UNKNOWN_ID, true)]));
+    });
+});

@@ -1,0 +1,93 @@
+import { TestResource } from "../../../../test/support/policy-harness";
+
+const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-cv";
+export const ids = {
+    rg: SUB,
+    account: `${SUB}/providers/Microsoft.CognitiveServices/accounts/cv-train`,
+    vault: `${SUB}/providers/Microsoft.KeyVault/vaults/kv-cv`,
+    key: `${SUB}/providers/Microsoft.KeyVault/vaults/kv-cv/keys/cmk`,
+    storage: `${SUB}/providers/Microsoft.Storage/storageAccounts/stcv`,
+    workspace: `${SUB}/providers/Microsoft.OperationalInsights/workspaces/law-cv`,
+    identity: `${SUB}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cv`,
+    hubZone: (zone: string) => `/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/${zone}`,
+};
+
+/** A Custom Vision training account that satisfies every account control. */
+export function goodAccount(over: Record<string, unknown> = {}, props: Record<string, unknown> = {}): TestResource {
+    return {
+        type: "azure-native:cognitiveservices:Account",
+        name: "cv-train",
+        props: {
+            kind: "CustomVision.Training",
+            location: "westeurope",
+            identity: { type: "UserAssigned", userAssignedIdentities: [ids.identity] },
+            properties: {
+                publicNetworkAccess: "Disabled",
+                networkAcls: { defaultAction: "Deny" },
+                disableLocalAuth: true,
+                customSubDomainName: "cv-train-xyz",
+                restrictOutboundNetworkAccess: true,
+                allowedFqdnList: ["kv-cv.vault.azure.net"],
+                encryption: {
+                    keySource: "Microsoft.KeyVault",
+                    keyVaultProperties: { keyVaultUri: "https://kv-cv.vault.azure.net/", keyName: "cmk", identityClientId: "client-1" },
+                },
+                ...props,
+            },
+            ...over,
+        },
+    };
+}
+
+/** Stack-output shapes: `id` known (update) or unknown (preview). */
+export function withId(r: TestResource, id: string | undefined): TestResource {
+    return { ...r, props: { ...r.props, id: id ?? "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } };
+}
+
+export function privateEndpoint(name: string, targetId: string | undefined, group: string, dependsOn?: string): TestResource {
+    return {
+        type: "azure-native:network:PrivateEndpoint",
+        name,
+        props: {
+            id: `${ids.rg}/providers/Microsoft.Network/privateEndpoints/${name}`,
+            privateLinkServiceConnections: [{ name: "c", privateLinkServiceId: targetId ?? "04da6b54-80e4-46f7-96ec-b56ff0331ba9", groupIds: [group] }],
+        },
+        propertyDependencies: dependsOn ? { privateLinkServiceConnections: [dependsOn] } : {},
+    };
+}
+
+export function zoneGroup(name: string, pe: TestResource, zoneId: string, byDependency: boolean, zoneUrn?: string): TestResource {
+    return {
+        type: "azure-native:network:PrivateDnsZoneGroup",
+        name,
+        props: byDependency
+            ? { privateEndpointName: pe.name, privateDnsZoneConfigs: [{ name: "z", privateDnsZoneId: zoneId }] }
+            : { id: `${(pe.props as any).id}/privateDnsZoneGroups/${name}`, privateDnsZoneConfigs: [{ name: "z", privateDnsZoneId: zoneId }] },
+        propertyDependencies: {
+            ...(byDependency ? { privateEndpointName: [`urn:pulumi:test::test::${pe.type}::${pe.name}`] } : {}),
+            ...(zoneUrn ? { privateDnsZoneConfigs: [zoneUrn] } : {}),
+        },
+    };
+}
+
+export function diagnosticSetting(name: string, opts: { targetId?: string; targetUrn?: string; workspaceId?: string; workspaceUrn?: string; logs: unknown[]; idUnder?: string }): TestResource {
+    const props: Record<string, unknown> = { logs: opts.logs };
+    if (opts.targetId) props.resourceUri = opts.targetId;
+    if (opts.workspaceId) props.workspaceId = opts.workspaceId;
+    if (opts.idUnder) props.id = `${opts.idUnder}/providers/Microsoft.Insights/diagnosticSettings/${name}`;
+    return {
+        type: "azure-native:monitor:DiagnosticSetting",
+        name,
+        props,
+        propertyDependencies: {
+            ...(opts.targetUrn ? { resourceUri: [opts.targetUrn] } : {}),
+            ...(opts.workspaceUrn ? { workspaceId: [opts.workspaceUrn] } : {}),
+        },
+    };
+}
+
+export const workspace: TestResource = {
+    type: "azure-native:operationalinsights:Workspace",
+    name: "law",
+    props: { location: "westeurope", retentionInDays: 90, features: { disableLocalAuth: true } },
+};
