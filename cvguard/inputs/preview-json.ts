@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { ResourceRecord, ResourceSet } from "../model";
+import { fromZodError } from "./errors";
+import { parseJson, readTextFile } from "./read-file";
+import { recordFromState, stateResourceSchema } from "./state-resource";
+import { parseUrn } from "./urn";
+
+/** Steps whose resource will no longer exist after the update: nothing to analyse. */
+const REMOVING_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace"]);
+
+/** `pulumi preview --json` output (`display.PreviewDigest`). */
+const previewSchema = z.object({
+    steps: z.array(z.object({
+        op: z.string({ error: "a step operation string (create, update, same, ...)" }),
+        urn: z.string({ error: "a URN string" }),
+        provider: z.string({ error: "a string" }).optional(),
+        oldState: stateResourceSchema.nullish(),
+        newState: stateResourceSchema.nullish(),
+    }, { error: "a step object" }), { error: "an array of steps (the output of `pulumi preview --json`)" }),
+}, { error: "a preview object ({\"steps\": [...]}, the output of `pulumi preview --json`)" });
+
+/**
+ * Reads `pulumi preview --json` output: the planned new state of every resource that survives the
+ * update (the old state for unchanged resources, listed with `--show-sames`).
+ */
+export function loadPreviewJson(file: string): ResourceSet {
+    const data = parseJson(file, readTextFile(file, "preview JSON"), "preview JSON");
+    const parsed = previewSchema.safeParse(data);
+    if (!parsed.success) throw fromZodError(file, parsed.error);
+    const byUrn = new Map<string, ResourceRecord>();
+    for (const step of parsed.data.steps) {
+        if (REMOVING_OPS.has(step.op) || byUrn.has(step.urn)) continue;
+        const state = step.op === "same" ? step.oldState ?? step.newState : step.newState;
+        if (state) byUrn.set(step.urn, recordFromState(state));
+    }
+    const resources = [...byUrn.values()];
+    const first = parsed.data.steps.length > 0 ? parseUrn(parsed.data.steps[0].urn) : undefined;
+    return {
+        source: {
+            kind: "preview-json",
+            path: file,
+            stack: first?.stack ?? null,
+            ...(first ? { project: first.project } : {}),
+            location: file,
+        },
+        dryRun: true,
+        resources,
+    };
+}

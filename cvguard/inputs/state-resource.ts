@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { ResourceRecord } from "../model";
+import { isUrn, nameOfUrn } from "./urn";
+import { normalizeMap } from "./wire";
+
+/** A URN as written in state files. */
+export const urnSchema = z.string({ error: "a URN string" }).refine(isUrn, { error: "a URN of the form urn:pulumi:<stack>::<project>::<type>::<name>" });
+
+const propertyMap = z.record(z.string(), z.unknown(), { error: "an object of properties" });
+
+/**
+ * One resource in the engine's serialized state (`apitype.ResourceV3`), as found in stack exports
+ * and in the old/new states of `pulumi preview --json` steps. Unlisted fields are allowed and ignored.
+ */
+export const stateResourceSchema = z.object({
+    urn: urnSchema,
+    type: z.string({ error: "a type token string" }).min(1, { error: "a non-empty type token" }),
+    custom: z.boolean({ error: "a boolean" }).optional(),
+    delete: z.boolean({ error: "a boolean" }).optional(),
+    id: z.string({ error: "a string" }).optional(),
+    inputs: propertyMap.optional(),
+    outputs: propertyMap.optional(),
+    parent: urnSchema.or(z.literal("")).optional(),
+    protect: z.boolean({ error: "a boolean" }).optional(),
+    retainOnDelete: z.boolean({ error: "a boolean" }).optional(),
+    dependencies: z.array(urnSchema, { error: "an array of URNs" }).nullish(),
+    propertyDependencies: z.record(z.string(), z.array(urnSchema, { error: "an array of URNs" }).nullable(), { error: "an object mapping property names to arrays of URNs" }).nullish(),
+    provider: z.string({ error: "a provider reference string" }).optional(),
+});
+
+export type StateResource = z.infer<typeof stateResourceSchema>;
+
+export function recordFromState(r: StateResource): ResourceRecord {
+    const record: ResourceRecord = {
+        urn: r.urn,
+        type: r.type,
+        name: nameOfUrn(r.urn),
+        custom: r.custom ?? false,
+        inputs: normalizeMap(r.inputs),
+        outputs: normalizeMap(r.outputs),
+        dependencies: r.dependencies ?? [],
+        propertyDependencies: Object.fromEntries(
+            Object.entries(r.propertyDependencies ?? {}).map(([k, urns]) => [k, urns ?? []]),
+        ),
+    };
+    if (r.id) record.id = r.id;
+    if (r.parent) record.parent = r.parent;
+    if (r.provider) record.provider = r.provider;
+    if (r.protect) record.protect = true;
+    if (r.retainOnDelete) record.retainOnDelete = true;
+    if (r.delete) record.pendingDelete = true;
+    return record;
+}
