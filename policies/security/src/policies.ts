@@ -9,6 +9,16 @@ import { cognitiveServicesOutboundRestricted } from "./policies/cognitive-servic
 import { cognitiveServicesPrivateDnsZone } from "./policies/cognitive-services-private-dns-zone";
 import { cognitiveServicesPrivateEndpoint } from "./policies/cognitive-services-private-endpoint";
 import { cognitiveServicesPublicNetworkDisabled } from "./policies/cognitive-services-public-network-disabled";
+import { keyVaultDiagnosticLogs } from "./policies/key-vault-diagnostic-logs";
+import { keyVaultKeyExpiry } from "./policies/key-vault-key-expiry";
+import { keyVaultKeyHsmBacked } from "./policies/key-vault-key-hsm-backed";
+import { keyVaultKeyRotation } from "./policies/key-vault-key-rotation";
+import { keyVaultKeyRsaSize } from "./policies/key-vault-key-rsa-size";
+import { keyVaultNetworkRestricted } from "./policies/key-vault-network-restricted";
+import { keyVaultPrivateEndpoint } from "./policies/key-vault-private-endpoint";
+import { keyVaultPurgeProtection } from "./policies/key-vault-purge-protection";
+import { keyVaultRbacAuthorization } from "./policies/key-vault-rbac-authorization";
+import { keyVaultSoftDeleteRetention } from "./policies/key-vault-soft-delete-retention";
 
 /** Every policy of the custom-vision-security pack (importable without starting the analyzer server). */
 export const policies: Policies = [
@@ -22,4 +32,14 @@ export const policies: Policies = [
     cognitiveServicesPrivateDnsZone,
     cognitiveServicesDiagnosticLogs,
     cognitiveServicesOutboundRestricted,
+    keyVaultPurgeProtection,
+    keyVaultSoftDeleteRetention,
+    keyVaultRbacAuthorization,
+    keyVaultNetworkRestricted,
+    keyVaultPrivateEndpoint,
+    keyVaultDiagnosticLogs,
+    keyVaultKeyRsaSize,
+    keyVaultKeyRotation,
+    keyVaultKeyExpiry,
+    keyVaultKeyHsmBacked,
 ];

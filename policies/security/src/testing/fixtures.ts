@@ -91,3 +91,39 @@ export const workspace: TestResource = {
     name: "law",
     props: { location: "westeurope", retentionInDays: 90, features: { disableLocalAuth: true } },
 };
+
+export function goodVault(props: Record<string, unknown> = {}, id?: string): TestResource {
+    return {
+        type: "azure-native:keyvault:Vault",
+        name: "kv-cv",
+        props: {
+            location: "westeurope",
+            ...(id ? { id } : {}),
+            properties: {
+                tenantId: "t", sku: { family: "A", name: "premium" },
+                enablePurgeProtection: true, enableSoftDelete: true, softDeleteRetentionInDays: 90,
+                enableRbacAuthorization: true, publicNetworkAccess: "Disabled", networkAcls: { defaultAction: "Deny" },
+                ...props,
+            },
+        },
+    };
+}
+
+export function goodKey(props: Record<string, unknown> = {}, id?: string): TestResource {
+    return {
+        type: "azure-native:keyvault:Key",
+        name: "cmk",
+        props: {
+            ...(id ? { id } : {}),
+            vaultName: "kv-cv",
+            properties: {
+                kty: "RSA-HSM", keySize: 3072,
+                rotationPolicy: {
+                    attributes: { expiryTime: "P2Y" },
+                    lifetimeActions: [{ action: { type: "rotate" }, trigger: { timeAfterCreate: "P90D" } }, { action: { type: "notify" }, trigger: { timeBeforeExpiry: "P30D" } }],
+                },
+                ...props,
+            },
+        },
+    };
+}

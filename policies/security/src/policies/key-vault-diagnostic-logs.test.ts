@@ -1,0 +1,21 @@
+import { UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
+import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
+import { diagnosticSetting, goodVault, ids, withId, workspace } from "../testing/fixtures";
+import { keyVaultDiagnosticLogs as policy } from "./key-vault-diagnostic-logs";
+
+describe("key-vault-diagnostic-logs (KV-06)", () => {
+    const preview = withId(goodVault(), undefined);
+    const update = goodVault({}, ids.vault);
+    it("passes in preview by dependency and in update by ID", async () => {
+        expectNone(await runStack(policy, [preview, workspace, diagnosticSetting("d", { targetUrn: urnOf(preview), workspaceId: UNKNOWN, workspaceUrn: urnOf(workspace), logs: [{ category: "AuditEvent", enabled: true }] })]));
+        expectNone(await runStack(policy, [update, diagnosticSetting("d", { targetId: ids.vault, workspaceId: ids.workspace, logs: [{ categoryGroup: "allLogs", enabled: true }] })]));
+    });
+    it("flags no setting, wrong categories, and settings on other resources", async () => {
+        expectOne(await runStack(policy, [update]), "mandatory", "Key Vault \"kv-cv\"", "no diagnostic setting");
+        expectOne(await runStack(policy, [update, diagnosticSetting("d", { targetId: ids.vault, workspaceId: ids.workspace, logs: [{ category: "AzurePolicyEvaluationDetails", enabled: true }] })]), "mandatory", "no setting sends AuditEvent");
+        expectOne(await runStack(policy, [update, diagnosticSetting("d", { targetId: ids.account, workspaceId: ids.workspace, logs: [{ category: "AuditEvent", enabled: true }] })]), "mandatory", "no diagnostic setting");
+    });
+    it("flags an unknown destination as unverifiable", async () => {
+        expectNotSilent(await runStack(policy, [preview, diagnosticSetting("d", { targetUrn: urnOf(preview), workspaceId: UNKNOWN, logs: [{ category: "AuditEvent", enabled: true }] })]));
+    });
+});

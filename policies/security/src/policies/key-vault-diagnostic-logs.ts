@@ -1,0 +1,28 @@
+import { stackPolicy } from "../lib/define";
+import { covers, diagnosticCoverage } from "../lib/relations";
+import { VAULT } from "../lib/tokens";
+
+export const keyVaultDiagnosticLogs = stackPolicy({
+    name: "key-vault-diagnostic-logs",
+    description: "Every Key Vault must send AuditEvent logs to a Log Analytics workspace (KV-06).",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    controls: ["KV-06"],
+    azurePolicy: ["cf820ca0-f99e-4f3e-84fb-66e913812d21"],
+    remediation: "Add a DiagnosticSetting with resourceUri = the vault's id, workspaceId = a Log Analytics workspace, and logs [{ category: \"AuditEvent\" }] (or categoryGroup audit/allLogs).",
+    check: ({ graph, report }) => {
+        for (const vault of graph.ofType(VAULT)) {
+            const c = diagnosticCoverage(graph, vault);
+            if (covers(c, ["AuditEvent"])) {
+                continue;
+            }
+            report(vault, {
+                path: "logs (of a DiagnosticSetting on the vault)",
+                expected: "category AuditEvent (or category group audit/allLogs) sent to a Log Analytics workspace",
+                problem: c.unknown ? "cannot be verified during preview: a diagnostic setting's destination or categories are unknown"
+                    : c.settings === 0 ? "no diagnostic setting targets it" : "no setting sends AuditEvent to Log Analytics",
+                fix: "add a DiagnosticSetting { resourceUri: vault.id, workspaceId: workspace.id, logs: [{ categoryGroup: \"audit\", enabled: true }] }.",
+            });
+        }
+    },
+});

@@ -1,0 +1,23 @@
+import { UNKNOWN } from "../../../../test/support/policy-harness";
+import { expect } from "chai";
+import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
+import { goodKey } from "../testing/fixtures";
+import { keyVaultKeyRsaSize as policy } from "./key-vault-key-rsa-size";
+
+describe("key-vault-key-rsa-size (KEY-01)", () => {
+    it("passes RSA-HSM 3072 and RSA 4096", async () => {
+        expectNone(await runResource(policy, goodKey()));
+        expectNone(await runResource(policy, goodKey({ kty: "RSA", keySize: 4096 })));
+    });
+    it("flags small, absent and wrong-typed sizes, and non-RSA keys", async () => {
+        expectOne(await runResource(policy, goodKey({ keySize: 2048 })), "mandatory", "Key Vault key \"cmk\"", "properties.keySize", ">= 3072", "found 2048");
+        expectOne(await runResource(policy, goodKey({ keySize: undefined })), "mandatory", "not set");
+        expectOne(await runResource(policy, goodKey({ keySize: "4096" })), "mandatory", "found \"4096\"");
+        expectOne(await runResource(policy, goodKey({ kty: "EC" })), "mandatory", "properties.kty", "found \"EC\"");
+    });
+    it("uses the configured size; the schema never allows below 2048", async () => {
+        expectNone(await runResource(policy, goodKey({ keySize: 2048 }), { [policy.name]: { minimumKeySize: 2048 } }));
+        expect(policy.configSchema?.properties.minimumKeySize.minimum).to.equal(2048);
+    });
+    it("does not pass silently when unknown", async () => expectNotSilent(await runResource(policy, goodKey({ keySize: UNKNOWN }))));
+});
