@@ -28,13 +28,14 @@ export function htmlEscape(text: string): string {
 /** Characters XML 1.0 forbids even as character references, plus lone surrogates. */
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Escapes XML text content. Characters XML cannot carry become U+FFFD. */
+/** Escapes XML text content. Characters XML cannot carry become U+FFFD; CR is kept from line-end normalisation. */
 export function xmlText(text: string): string {
     return text
         .replace(INVALID_XML, "\ufffd")
         .replace(/&/g, "&amp;")
         .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;");
+        .replace(/>/g, "&gt;")
+        .replace(/\r/g, "&#13;");
 }
 
 /** Escapes an XML attribute value (double-quoted); newlines and tabs survive attribute normalisation. */
@@ -42,7 +43,6 @@ export function xmlAttribute(text: string): string {
     return xmlText(text)
         .replace(/"/g, "&quot;")
         .replace(/'/g, "&apos;")
-        .replace(/\r/g, "&#13;")
         .replace(/\n/g, "&#10;")
         .replace(/\t/g, "&#9;");
 }
