@@ -19,6 +19,19 @@ import { keyVaultPrivateEndpoint } from "./policies/key-vault-private-endpoint";
 import { keyVaultPurgeProtection } from "./policies/key-vault-purge-protection";
 import { keyVaultRbacAuthorization } from "./policies/key-vault-rbac-authorization";
 import { keyVaultSoftDeleteRetention } from "./policies/key-vault-soft-delete-retention";
+import { logAnalyticsLocalAuthDisabled } from "./policies/log-analytics-local-auth-disabled";
+import { logAnalyticsRetention } from "./policies/log-analytics-retention";
+import { roleAssignmentNoPrivilegedRoles } from "./policies/role-assignment-no-privileged-roles";
+import { roleAssignmentPrincipalType } from "./policies/role-assignment-principal-type";
+import { storageBlobPublicAccessDisabled } from "./policies/storage-blob-public-access-disabled";
+import { storageCrossTenantReplicationDisabled } from "./policies/storage-cross-tenant-replication-disabled";
+import { storageCustomerManagedKey } from "./policies/storage-customer-managed-key";
+import { storageHttpsOnly } from "./policies/storage-https-only";
+import { storageInfrastructureEncryption } from "./policies/storage-infrastructure-encryption";
+import { storageMinimumTls } from "./policies/storage-minimum-tls";
+import { storageNetworkRestricted } from "./policies/storage-network-restricted";
+import { storagePrivateEndpoint } from "./policies/storage-private-endpoint";
+import { storageSharedKeyDisabled } from "./policies/storage-shared-key-disabled";
 
 /** Every policy of the custom-vision-security pack (importable without starting the analyzer server). */
 export const policies: Policies = [
@@ -42,4 +55,17 @@ export const policies: Policies = [
     keyVaultKeyRotation,
     keyVaultKeyExpiry,
     keyVaultKeyHsmBacked,
+    logAnalyticsLocalAuthDisabled,
+    logAnalyticsRetention,
+    roleAssignmentNoPrivilegedRoles,
+    roleAssignmentPrincipalType,
+    storageBlobPublicAccessDisabled,
+    storageCrossTenantReplicationDisabled,
+    storageCustomerManagedKey,
+    storageHttpsOnly,
+    storageInfrastructureEncryption,
+    storageMinimumTls,
+    storageNetworkRestricted,
+    storagePrivateEndpoint,
+    storageSharedKeyDisabled,
 ];

@@ -127,3 +127,22 @@ export function goodKey(props: Record<string, unknown> = {}, id?: string): TestR
         },
     };
 }
+
+export function goodStorage(over: Record<string, unknown> = {}, id?: string): TestResource {
+    return {
+        type: "azure-native:storage:StorageAccount",
+        name: "stcv",
+        props: {
+            ...(id ? { id } : {}),
+            location: "westeurope", kind: "StorageV2", sku: { name: "Standard_ZRS" },
+            enableHttpsTrafficOnly: true, minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, allowSharedKeyAccess: false,
+            allowCrossTenantReplication: false, publicNetworkAccess: "Disabled", networkRuleSet: { defaultAction: "Deny", bypass: "None" },
+            encryption: {
+                requireInfrastructureEncryption: true, keySource: "Microsoft.Keyvault",
+                keyVaultProperties: { keyVaultUri: "https://kv-cv.vault.azure.net/", keyName: "cmk" },
+                encryptionIdentity: { encryptionUserAssignedIdentity: ids.identity },
+            },
+            ...over,
+        },
+    };
+}

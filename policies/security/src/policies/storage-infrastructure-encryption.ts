@@ -1,0 +1,15 @@
+import { resourcePolicy } from "../lib/define";
+import { requireValue } from "../lib/props";
+import { STORAGE_ACCOUNT } from "../lib/tokens";
+
+export const storageInfrastructureEncryption = resourcePolicy({
+    name: "storage-infrastructure-encryption",
+    description: "Storage accounts must double-encrypt data with infrastructure encryption (ST-05).",
+    enforcementLevel: "mandatory",
+    severity: "medium",
+    controls: ["ST-05"],
+    azurePolicy: ["4733ea7b-a883-42fe-8cac-97454c2a9e4a"],
+    remediation: "Set encryption.requireInfrastructureEncryption to true.",
+    types: [STORAGE_ACCOUNT],
+    check: r => requireValue(r, "encryption.requireInfrastructureEncryption", true, "set encryption.requireInfrastructureEncryption: true (only possible when the account is created)."),
+});

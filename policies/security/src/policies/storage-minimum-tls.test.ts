@@ -1,0 +1,16 @@
+import { UNKNOWN } from "../../../../test/support/policy-harness";
+import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
+import { goodStorage } from "../testing/fixtures";
+import { storageMinimumTls as policy } from "./storage-minimum-tls";
+
+describe("storage-minimum-tls (ST-02)", () => {
+    it("passes a compliant account", async () => expectNone(await runResource(policy, goodStorage())));
+    it("flags an absent value", async () => {
+        expectOne(await runResource(policy, goodStorage({ minimumTlsVersion: undefined })), "mandatory", "storage account \"stcv\"", "not set");
+    });
+    it("flags a wrong value and a wrong type", async () => {
+        expectOne(await runResource(policy, goodStorage({ minimumTlsVersion: "TLS1_0" })), "mandatory", 'found "TLS1_0"');
+        expectOne(await runResource(policy, goodStorage({ minimumTlsVersion: 1.2 })), "mandatory", "found 1.2");
+    });
+    it("does not pass silently when unknown", async () => expectNotSilent(await runResource(policy, goodStorage({ minimumTlsVersion: UNKNOWN }))));
+});

@@ -1,0 +1,15 @@
+import { resourcePolicy } from "../lib/define";
+import { requireValue } from "../lib/props";
+import { STORAGE_ACCOUNT } from "../lib/tokens";
+
+export const storageSharedKeyDisabled = resourcePolicy({
+    name: "storage-shared-key-disabled",
+    description: "Storage accounts must not accept shared keys (Entra ID only) (ST-04).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    controls: ["ST-04"],
+    azurePolicy: ["8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54"],
+    remediation: "Set allowSharedKeyAccess to false.",
+    types: [STORAGE_ACCOUNT],
+    check: r => requireValue(r, "allowSharedKeyAccess", false, "set allowSharedKeyAccess: false and grant Storage Blob Data roles."),
+});
