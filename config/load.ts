@@ -44,7 +44,9 @@ function toConfigError(stack: string, key: ConfigKey, error: z.ZodError, missing
     if (missing) {
         return new ConfigError(stack, qualified(key), `missing; ${issue.message}`);
     }
-    const message = issue.message.startsWith("expected") ? issue.message : `expected a valid value (${issue.message})`;
+    const message = issue.code === "unrecognized_keys"
+        ? `expected only the documented keys (see docs/configuration.md), found ${issue.keys.join(", ")}`
+        : issue.message.startsWith("expected") ? issue.message : `expected a valid value (${issue.message})`;
     return new ConfigError(stack, where, message);
 }
 
