@@ -185,10 +185,11 @@ export async function analyze(set: ResourceSet, opts: AnalyzeOptions): Promise<A
     try {
         perPack = await Promise.all(sessions.map(s => runPack(s, live, byUrn)));
     } catch (e) {
-        throw explainDeadPack(e, sessions.map(s => s.pack));
-    } finally {
+        const reason = await explainDeadPack(e, sessions.map(s => s.pack));
         await closeSessions(sessions);
+        throw reason;
     }
+    await closeSessions(sessions);
     return {
         tool: { name: "cvguard", version: toolVersion() },
         source: set.source,

@@ -25,6 +25,8 @@ export interface RunningPack {
     lastErrorLine(): string;
     /** Whether the process has exited. */
     exited(): boolean;
+    /** Resolves true once the process has exited, false if it is still running after `ms`. */
+    waitForExit(ms: number): Promise<boolean>;
     stop(): Promise<void>;
 }
 
@@ -150,6 +152,7 @@ export function startPack(packDir: string, opts: PackLaunchOptions): Promise<Run
                     pid: child.pid!,
                     lastErrorLine: () => explainingLine(stderr),
                     exited: () => hasExited,
+                    waitForExit: ms => waitForExit(child, ms),
                     stop,
                 });
             }

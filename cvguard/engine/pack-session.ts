@@ -1,6 +1,7 @@
 import { PolicyInfo, UsageError } from "../model";
 import { AnalyzerClient, AnalyzerMeta, AnalyzerPolicyMeta } from "./analyzer-client";
 import { readPackManifest } from "./pack-manifest";
+import { grpc } from "./proto";
 import { PackLaunchOptions, RunningPack, startPacks } from "./pack-process";
 import { loadPolicyConfigFile, PolicyConfigFile, reconcilePolicyConfig, ReconciledPolicyConfig } from "./policy-config";
 
@@ -104,20 +105,28 @@ export async function openSessions(packDirs: string[], configFiles: string[], la
     const failure = attempts.find((a): a is PromiseRejectedResult => a.status === "rejected");
     if (failure) {
         await Promise.all(attempts.map(a => (a.status === "fulfilled" ? a.value.client.close() : undefined)));
+        const reason = await explainDeadPack(failure.reason, packs);
         await Promise.all(packs.map(p => p.stop()));
-        throw explainDeadPack(failure.reason, packs);
+        throw reason;
     }
     return attempts.map(a => (a as PromiseFulfilledResult<PackSession>).value);
 }
 
+/** How long to wait for a pack's exit to be noticed after a failed call. */
+const EXIT_NOTICE_MS = 1_000;
+
 /** When a call failed because the pack died, say so with the pack's own last words. */
-export function explainDeadPack(err: unknown, packs: RunningPack[]): unknown {
-    const dead = packs.find(p => p.exited());
-    if (dead && err instanceof Error && !(err instanceof UsageError)) {
-        const why = dead.lastErrorLine();
-        return new Error(`policy pack ${dead.manifest.dir} stopped unexpectedly${why ? `: ${why}` : ""}`);
+export async function explainDeadPack(err: unknown, packs: RunningPack[]): Promise<unknown> {
+    if (!(err instanceof Error) || err instanceof UsageError) {
+        return err;
     }
-    return err;
+    const gone = await Promise.all(packs.map(p => p.waitForExit((err as { code?: number }).code === grpc.status.UNAVAILABLE ? EXIT_NOTICE_MS : 0)));
+    const dead = packs.find((_, i) => gone[i]);
+    if (!dead) {
+        return err;
+    }
+    const why = dead.lastErrorLine();
+    return new Error(`policy pack ${dead.manifest.dir} stopped unexpectedly${why ? `: ${why}` : ""}`);
 }
 
 export async function closeSessions(sessions: PackSession[]): Promise<void> {
