@@ -50,7 +50,8 @@ function resolveRunner(packDir: string): string {
  * line that is not a stack frame.
  */
 export function explainingLine(stderr: string): string {
-    const lines = stderr.split(/\r?\n/).map(l => l.trim()).filter(l => l !== "");
+    const plain = stderr.replace(/\u001b\[[0-9;]*m/g, "");
+    const lines = plain.split(/\r?\n/).map(l => l.trim()).filter(l => l !== "");
     const meaningful = lines.filter(l => !/^at\s/.test(l) && !/^\^+$/.test(l));
     return (meaningful.length ? meaningful[meaningful.length - 1] : lines[lines.length - 1] ?? "").slice(0, 500);
 }
