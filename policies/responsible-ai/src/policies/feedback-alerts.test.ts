@@ -45,6 +45,13 @@ describe("rai-feedback-alerts (RAI-04)", () => {
         expect(findings[0].message).to.contain("'cv-predict'").and.contain("no alert rule is scoped to the account").and.contain("Fix:");
     });
 
+    it("fails only the prediction account that no alert covers", async () => {
+        const second: TestResource = { ...prediction({ id: `${ACCOUNT_ID}-2` }), name: "cv-predict-2" };
+        const findings = await run([prediction(), second, group(),
+            metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] })]);
+        expect(findings.map(f => f.urn)).to.deep.equal([urnOf(second)]);
+    });
+
     it("fails when the stack has no action group with an email receiver", async () => {
         const noEmail = group({ emailReceivers: [], smsReceivers: [{ name: "x", countryCode: "1", phoneNumber: "5" }] });
         const findings = await run([prediction(), noEmail, metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] })]);
