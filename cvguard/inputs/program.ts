@@ -53,8 +53,9 @@ export async function loadProgram(opts: LoadProgramOptions): Promise<ResourceSet
 
 /** `org/project/dev` selects the stack `dev`, whose settings are Pulumi.dev.yaml. */
 function stackFileName(stack: string, programDir: string): string {
-    const name = stack.split("/").pop() ?? "";
-    if (!/^[\w.-]+$/.test(name)) {
+    const parts = stack.split("/");
+    const name = parts[parts.length - 1];
+    if (parts.length > 3 || parts.some(p => !/^[\w.-]+$/.test(p) || p === "." || p === "..")) {
         throw inputError(programDir, "--stack", "a stack name of letters, digits, '-', '_' or '.'");
     }
     return name;

@@ -65,7 +65,7 @@ function readYaml(file: string, what: string): unknown {
         const code = (err as NodeJS.ErrnoException).code;
         throw inputError(file, "(file)", `${what}, but ${code === "ENOENT" ? "the file does not exist" : `it cannot be read (${code ?? "error"})`}`);
     }
-    const doc = parseDocument(text, { prettyErrors: false });
+    const doc = parseDocument(text, { prettyErrors: true });
     if (doc.errors.length > 0) {
         const [line] = doc.errors[0].linePos ?? [];
         throw inputError(file, line ? `line ${line.line} column ${line.col}` : "(document)", `${what} in valid YAML (${doc.errors[0].code})`);
