@@ -9,6 +9,8 @@ import { cognitiveServicesOutboundRestricted } from "./policies/cognitive-servic
 import { cognitiveServicesPrivateDnsZone } from "./policies/cognitive-services-private-dns-zone";
 import { cognitiveServicesPrivateEndpoint } from "./policies/cognitive-services-private-endpoint";
 import { cognitiveServicesPublicNetworkDisabled } from "./policies/cognitive-services-public-network-disabled";
+import { dataDeleteProtection } from "./policies/data-delete-protection";
+import { dataResidency } from "./policies/data-residency";
 import { keyVaultDiagnosticLogs } from "./policies/key-vault-diagnostic-logs";
 import { keyVaultKeyExpiry } from "./policies/key-vault-key-expiry";
 import { keyVaultKeyHsmBacked } from "./policies/key-vault-key-hsm-backed";
@@ -23,7 +25,9 @@ import { logAnalyticsLocalAuthDisabled } from "./policies/log-analytics-local-au
 import { logAnalyticsRetention } from "./policies/log-analytics-retention";
 import { roleAssignmentNoPrivilegedRoles } from "./policies/role-assignment-no-privileged-roles";
 import { roleAssignmentPrincipalType } from "./policies/role-assignment-principal-type";
+import { storageBlobDiagnosticLogs } from "./policies/storage-blob-diagnostic-logs";
 import { storageBlobPublicAccessDisabled } from "./policies/storage-blob-public-access-disabled";
+import { storageBlobSoftDelete } from "./policies/storage-blob-soft-delete";
 import { storageCrossTenantReplicationDisabled } from "./policies/storage-cross-tenant-replication-disabled";
 import { storageCustomerManagedKey } from "./policies/storage-customer-managed-key";
 import { storageHttpsOnly } from "./policies/storage-https-only";
@@ -68,4 +72,8 @@ export const policies: Policies = [
     storageNetworkRestricted,
     storagePrivateEndpoint,
     storageSharedKeyDisabled,
+    dataDeleteProtection,
+    dataResidency,
+    storageBlobDiagnosticLogs,
+    storageBlobSoftDelete,
 ];
