@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { analyze } from "../engine/analyze";
 import { inputs } from "./collaborators";
 import { CommonOptions, packsOf, REPORT_FORMATS, requireOneOf, withCommonOptions } from "./options";
 import { deliver } from "./render";
@@ -17,6 +16,8 @@ export function analyzeCommand(run: (action: () => Promise<number>) => Promise<v
         .option("--preview-json <file>", "the output of pulumi preview --json")
         .option("--stack <name>", "stack name to report and pass to the packs (default: from the resources' URNs)");
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: AnalyzeCommandOptions) => run(async () => {
+        // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
+        const { analyze } = await import("../engine/analyze");
         const which = requireOneOf(opts as unknown as Record<string, unknown>, ["stackExport", "previewJson"], ["--stack-export", "--preview-json"]);
         const set = which === "stackExport" ? inputs.loadStackExport(opts.stackExport!) : inputs.loadPreviewJson(opts.previewJson!);
         if (opts.stack) {

@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { listPolicies } from "../engine/analyze";
 import { reports } from "./collaborators";
 import { CommonOptions, packsOf, POLICY_LIST_FORMATS, withCommonOptions } from "./options";
 import { emit } from "./output";
@@ -8,6 +7,8 @@ export function policiesCommand(run: (action: () => Promise<number>) => Promise<
     const cmd = new Command("policies")
         .description("list every policy: pack, name, enforcement level, severity, control IDs, description");
     withCommonOptions(cmd, POLICY_LIST_FORMATS).action((opts: CommonOptions) => run(async () => {
+        // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
+        const { listPolicies } = await import("../engine/analyze");
         const { packs } = packsOf(opts);
         const policies = await listPolicies(packs, opts.policyConfig);
         const color = !opts.output && opts.format === "text" && (reports.colorWanted?.(process.stdout) ?? false);

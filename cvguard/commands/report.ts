@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import { UsageError } from "../model";
-import { resultFromEventLog } from "../engine/event-log";
 import { inputs } from "./collaborators";
 import { CommonOptions, packsOf, REPORT_FORMATS, withCommonOptions } from "./options";
 import { deliver } from "./render";
@@ -14,6 +13,8 @@ export function reportCommand(run: (action: () => Promise<number>) => Promise<vo
         .description("render the policy events a real engine run recorded (pulumi preview --event-log FILE), with no re-analysis")
         .option("--event-log <file>", "a Pulumi engine event log (one JSON event a line)");
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: ReportOptions) => run(async () => {
+        // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
+        const { resultFromEventLog } = await import("../engine/event-log");
         if (!opts.eventLog) {
             throw new UsageError("report: --event-log FILE is required");
         }
