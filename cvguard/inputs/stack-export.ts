@@ -9,8 +9,8 @@ import { parseUrn } from "./urn";
 const stackExportSchema = z.object({
     version: z.literal(3, { error: "deployment version 3 (the format of `pulumi stack export` since Pulumi 1.0)" }),
     deployment: z.object({
-        manifest: z.object({}, { error: "an object" }).passthrough().optional(),
-        secrets_providers: z.object({ type: z.string({ error: "a string" }) }, { error: "an object" }).passthrough().optional(),
+        manifest: z.looseObject({}, { error: "an object" }).optional(),
+        secrets_providers: z.looseObject({ type: z.string({ error: "a string" }) }, { error: "an object" }).optional(),
         resources: z.array(stateResourceSchema, { error: "an array of resources" }).nullish(),
         pending_operations: z.array(z.unknown(), { error: "an array" }).nullish(),
     }, { error: "an object (the deployment)" }),

@@ -18,7 +18,7 @@ export interface ProjectFiles {
 
 const projectSchema = z.object({
     name: z.string({ error: "the project name (a string)" }).min(1, { error: "a non-empty project name" }),
-    runtime: z.union([z.string(), z.object({ name: z.string() }).passthrough()], { error: "a runtime name or {name: ...}" }),
+    runtime: z.union([z.string(), z.looseObject({ name: z.string() })], { error: "a runtime name or {name: ...}" }),
     main: z.string({ error: "a path (string)" }).optional(),
     config: z.record(z.string(), z.unknown(), { error: "an object of config declarations" }).nullish(),
 }, { error: "a Pulumi project file (an object with name and runtime)" });
