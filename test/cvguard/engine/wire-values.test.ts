@@ -1,7 +1,11 @@
 import { expect } from "chai";
-import { deserializeProperties } from "@pulumi/policy/deserialize";
 import { toWireProperties, toWireValue, SIG_KEY, SECRET_SIG, RESOURCE_REFERENCE_SIG, OUTPUT_VALUE_SIG, UNKNOWN_STRING, UNKNOWN_OBJECT } from "../../../cvguard/engine/wire-values";
 import { structPb } from "../../../cvguard/engine/proto";
+
+// The SDK's deserializer is @internal (absent from its .d.ts), so it is reached untyped.
+const { deserializeProperties } = require("@pulumi/policy/deserialize") as {
+    deserializeProperties(struct: unknown, proxySecrets: boolean): Record<string, unknown>;
+};
 
 /** What a policy would see: the SDK's own deserializer over the Struct cvguard sends. */
 function asPolicySees(props: Record<string, unknown>): Record<string, unknown> {
