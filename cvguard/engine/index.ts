@@ -1,7 +1,10 @@
-export { analyze, listPolicies, packMetadata, AnalyzeOptions } from "./analyze";
-export { resultFromEventLog, EventLog, EventLogOptions } from "./event-log";
+export { analyze, listPolicies, packMetadata } from "./analyze";
+export type { AnalyzeOptions } from "./analyze";
+export { resultFromEventLog } from "./event-log";
+export type { EventLog, EventLogOptions } from "./event-log";
 export { reconcilePolicyConfig, loadPolicyConfigFile, parsePolicyConfig } from "./policy-config";
 export { toWireProperties, toWireValue } from "./wire-values";
-export { startPack, startPacks, RunningPack } from "./pack-process";
+export { startPack, startPacks } from "./pack-process";
+export type { RunningPack } from "./pack-process";
 export { readPackManifest } from "./pack-manifest";
 export { REPO_ROOT, toolVersion } from "./tool-version";
