@@ -9,6 +9,7 @@ import { cognitiveServicesOutboundRestricted } from "./policies/cognitive-servic
 import { cognitiveServicesPrivateDnsZone } from "./policies/cognitive-services-private-dns-zone";
 import { cognitiveServicesPrivateEndpoint } from "./policies/cognitive-services-private-endpoint";
 import { cognitiveServicesPublicNetworkDisabled } from "./policies/cognitive-services-public-network-disabled";
+import { customerManagedKeyIdentityAccess } from "./policies/customer-managed-key-identity-access";
 import { dataDeleteProtection } from "./policies/data-delete-protection";
 import { dataResidency } from "./policies/data-residency";
 import { keyVaultDiagnosticLogs } from "./policies/key-vault-diagnostic-logs";
@@ -59,6 +60,7 @@ export const policies: Policies = [
     keyVaultKeyRotation,
     keyVaultKeyExpiry,
     keyVaultKeyHsmBacked,
+    customerManagedKeyIdentityAccess,
     logAnalyticsLocalAuthDisabled,
     logAnalyticsRetention,
     roleAssignmentNoPrivilegedRoles,
