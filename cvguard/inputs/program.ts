@@ -12,6 +12,12 @@ export interface LoadProgramOptions {
     programDir: string;
     stack: string;
     mode: "preview" | "update";
+    /**
+     * Test-only: stack transformations registered before the program runs, so tests can vary what
+     * the program registers (e.g. remove one control) without editing it. Stack transformations
+     * work under the mock runtime; `registerResourceTransform` does not.
+     */
+    transformations?: pulumi.ResourceTransformation[];
 }
 
 /**
@@ -37,7 +43,10 @@ export async function loadProgram(opts: LoadProgramOptions): Promise<ResourceSet
     process.chdir(programDir);
     const { error } = await catchingStrayErrors(async () => {
         try {
-            await pulumi.runtime.runInPulumiStack(() => requireProgram(path.join(programDir, files.entry)));
+            await pulumi.runtime.runInPulumiStack(() => {
+                for (const t of opts.transformations ?? []) pulumi.runtime.registerStackTransformation(t);
+                return requireProgram(path.join(programDir, files.entry));
+            });
         } finally {
             await pulumi.runtime.disconnect();
         }
