@@ -1,6 +1,5 @@
 import { AnalysisResult, PolicyInfo, ResourceRecord, ResourceSet, Severity, Violation } from "../model";
 import { Diagnostic, WireResource, WireStackResource } from "./analyzer-client";
-import { PackLaunchOptions } from "./pack-process";
 import { closeSessions, explainDeadPack, openSessions, PackSession } from "./pack-session";
 import { toolVersion } from "./tool-version";
 import { parseUrn } from "./urn";
@@ -22,16 +21,13 @@ type NotApplicableEntry = NonNullable<AnalysisResult["notApplicable"]>[number];
 const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 const FALLBACK_SEVERITY: Severity = "medium";
 
-/** Project and stack for the pack's environment: from the source, else from the first URN. */
-function launchOptionsFor(set: ResourceSet, opts: Partial<AnalyzeOptions>): PackLaunchOptions {
+/** Project, stack and mode for the packs: from the source, else from the first URN. */
+function launchOptionsFor(set: ResourceSet): Pick<OpenAnalyzerOptions, "project" | "stack" | "dryRun"> {
     const fromUrn = set.resources.map(r => parseUrn(r.urn)).find(u => u !== undefined);
     return {
         project: set.source.project ?? fromUrn?.project ?? "project",
         stack: set.source.stack ?? fromUrn?.stack ?? "dev",
-        organization: opts.organization,
         dryRun: set.dryRun,
-        config: opts.stackConfig,
-        startupTimeoutMs: opts.startupTimeoutMs,
     };
 }
 
@@ -172,33 +168,100 @@ function allPolicies(sessions: PackSession[]): PolicyInfo[] {
     return sessions.flatMap(s => [...s.policies.values()]);
 }
 
+export interface OpenAnalyzerOptions {
+    /** Policy pack directories, in order. */
+    packs: string[];
+    /** At most one per pack, in pack order. */
+    policyConfigFiles: string[];
+    /** PULUMI_DRY_RUN and ConfigureStack's dryRun: true for a preview, false for an update. */
+    dryRun: boolean;
+    /** Stack and project the packs are told about (ConfigureStack and their environment). */
+    stack?: string;
+    project?: string;
+    /** Stack config passed to packs in PULUMI_CONFIG. */
+    stackConfig?: Record<string, string>;
+    organization?: string;
+    startupTimeoutMs?: number;
+}
+
+/** Packs started and configured once, ready to analyse any number of resource sets. */
+export interface Analyzer {
+    /**
+     * Analyses one resource set: Remediate then Analyze for each live resource, then AnalyzeStack once.
+     * Calls made while another analysis runs wait for it (one deployment at a time, as in the engine).
+     */
+    analyze(set: ResourceSet): Promise<AnalysisResult>;
+    /** Every policy of the packs, with the level in force after config reconciliation. */
+    policies: PolicyInfo[];
+    /** Stops the packs; idempotent. */
+    close(): Promise<void>;
+}
+
+/**
+ * Starts the packs and runs the engine's opening sequence (ConfigureStack, GetAnalyzerInfo,
+ * Configure) once; each analysis then analyses a resource set as `pulumi policy analyze --file` does.
+ */
+export async function openAnalyzer(opts: OpenAnalyzerOptions): Promise<Analyzer> {
+    const sessions = await openSessions(opts.packs, opts.policyConfigFiles, {
+        project: opts.project ?? "project",
+        stack: opts.stack ?? "dev",
+        organization: opts.organization,
+        dryRun: opts.dryRun,
+        config: opts.stackConfig,
+        startupTimeoutMs: opts.startupTimeoutMs,
+    });
+    let closed: Promise<void> | undefined;
+    let queue: Promise<unknown> = Promise.resolve();
+
+    const analyzeOnce = async (set: ResourceSet): Promise<AnalysisResult> => {
+        if (closed) {
+            throw new Error("the analyzer is closed");
+        }
+        const live = set.resources.filter(r => !r.pendingDelete);
+        const byUrn = new Map(set.resources.map(r => [r.urn, r]));
+        let perPack: ViolationBuilder[];
+        try {
+            perPack = await Promise.all(sessions.map(s => runPack(s, live, byUrn)));
+        } catch (e) {
+            throw await explainDeadPack(e, sessions.map(s => s.pack));
+        }
+        return {
+            tool: { name: "cvguard", version: toolVersion() },
+            source: set.source,
+            policyPacks: sessions.map(s => ({ name: s.name, version: s.version })),
+            policies: allPolicies(sessions),
+            resources: live.map(r => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null })),
+            violations: perPack.flatMap(p => p.violations),
+            notApplicable: perPack.flatMap(p => p.notApplicable),
+        };
+    };
+
+    return {
+        policies: allPolicies(sessions),
+        analyze(set: ResourceSet): Promise<AnalysisResult> {
+            const run = queue.then(() => analyzeOnce(set));
+            queue = run.catch(() => undefined);
+            return run;
+        },
+        close(): Promise<void> {
+            closed ??= queue.then(() => closeSessions(sessions));
+            return closed;
+        },
+    };
+}
+
 /**
  * Analyses a resource set with the packs as `pulumi policy analyze --file` does:
  * resource policies get inputs (after Remediate, whose changes are reported but
  * not applied), stack policies get outputs, resources pending deletion are skipped.
  */
 export async function analyze(set: ResourceSet, opts: AnalyzeOptions): Promise<AnalysisResult> {
-    const live = set.resources.filter(r => !r.pendingDelete);
-    const byUrn = new Map(set.resources.map(r => [r.urn, r]));
-    const sessions = await openSessions(opts.packs, opts.policyConfigFiles, launchOptionsFor(set, opts));
-    let perPack: ViolationBuilder[];
+    const analyzer = await openAnalyzer({ ...opts, ...launchOptionsFor(set) });
     try {
-        perPack = await Promise.all(sessions.map(s => runPack(s, live, byUrn)));
-    } catch (e) {
-        const reason = await explainDeadPack(e, sessions.map(s => s.pack));
-        await closeSessions(sessions);
-        throw reason;
+        return await analyzer.analyze(set);
+    } finally {
+        await analyzer.close();
     }
-    await closeSessions(sessions);
-    return {
-        tool: { name: "cvguard", version: toolVersion() },
-        source: set.source,
-        policyPacks: sessions.map(s => ({ name: s.name, version: s.version })),
-        policies: allPolicies(sessions),
-        resources: live.map(r => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null })),
-        violations: perPack.flatMap(p => p.violations),
-        notApplicable: perPack.flatMap(p => p.notApplicable),
-    };
 }
 
 export interface ListPoliciesOptions {

@@ -1,5 +1,5 @@
-export { analyze, listPolicies, packMetadata } from "./analyze";
-export type { AnalyzeOptions } from "./analyze";
+export { analyze, listPolicies, openAnalyzer, packMetadata } from "./analyze";
+export type { AnalyzeOptions, Analyzer, OpenAnalyzerOptions } from "./analyze";
 export { resultFromEventLog } from "./event-log";
 export type { EventLog, EventLogOptions } from "./event-log";
 export { reconcilePolicyConfig, loadPolicyConfigFile, parsePolicyConfig } from "./policy-config";
