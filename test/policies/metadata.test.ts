@@ -4,45 +4,18 @@
  * catalog row, unique names, and every enforceable control covered.
  */
 import { expect } from "chai";
-import * as fs from "fs";
 import * as path from "path";
 import type { Policy } from "@pulumi/policy";
-import { packDirs, packPolicies, repoRoot } from "./pack-files";
+import { controlCatalog } from "../support/control-catalog";
+import { packDirs, packPolicies } from "./pack-files";
 
-const CATALOG = path.resolve(repoRoot, "../shared/controls.md");
 /** RAI-07 is a component property, tested by the kit's own tests, not by a policy. */
 const NOT_POLICY_ENFORCED = ["RAI-07"];
-
-interface Control { id: string; kind: string; azurePolicy: string[] }
-
-/** The catalog's control rows, read from its markdown tables (columns by header name). */
-function readCatalog(file: string): Map<string, Control> {
-    const controls = new Map<string, Control>();
-    let header: string[] = [];
-    for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-        if (!line.trim().startsWith("|")) {
-            header = [];
-            continue;
-        }
-        const cells = line.trim().replace(/^\||\|$/g, "").split("|").map(c => c.trim());
-        if (!header.length) {
-            header = cells.map(c => c.toLowerCase());
-            continue;
-        }
-        if (!/^[A-Z]+-\d+$/.test(cells[0])) {
-            continue; // the |---| separator
-        }
-        const policyColumn = header.indexOf("azure policy");
-        const guids = policyColumn >= 0 ? cells[policyColumn].match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi) ?? [] : [];
-        controls.set(cells[0], { id: cells[0], kind: cells[header.indexOf("kind")] ?? "", azurePolicy: guids.map(g => g.toLowerCase()) });
-    }
-    return controls;
-}
 
 const tagged = (p: Policy, prefix: string) => (p.tags ?? []).filter(t => t.startsWith(prefix)).map(t => t.slice(prefix.length));
 
 describe("policy metadata across packs", () => {
-    const catalog = readCatalog(CATALOG);
+    const catalog = controlCatalog();
     const packs = packDirs().map(d => ({ pack: path.basename(d), policies: packPolicies(d) }));
     const all = packs.flatMap(p => p.policies.map(policy => ({ pack: p.pack, policy })));
 
