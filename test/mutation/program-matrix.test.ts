@@ -11,7 +11,7 @@ import { AnalysisResult, ResourceSet } from "../../cvguard/model";
 import { asTransformation } from "./apply";
 import { mandatoryControls } from "./catalog";
 import { MUTATIONS } from "./mutations";
-import { Analyzer, Mode, MODES, openPacks, PACKS, plainStackTraces, REPO_ROOT, serialQueue, started, targetsOf } from "./setup";
+import { Analyzer, Mode, MODES, openPacks, PACKS, plainStackTraces, REPO_ROOT, targetsOf } from "./setup";
 import { blockedFor, cantRunFor, describeViolations, mandatory } from "./verdict";
 
 /**
@@ -29,47 +29,20 @@ import { blockedFor, cantRunFor, describeViolations, mandatory } from "./verdict
  */
 const UNKNOWN_DURING_PREVIEW = ["CV-01", "CV-02", "CV-03", "CV-04", "CV-06", "ST-05", "ST-06"];
 
-interface Outcome {
-    /** Names of the resources the mutation changed. */
-    changed: string[];
-    variant: ResourceSet;
-    result: AnalysisResult;
-}
-
-const key = (control: string, mode: Mode) => `${control}/${mode}`;
-
 describe("mutation matrix: the kit's program without one control is blocked with its ID", function () {
     this.timeout(300000);
     const baseline = {} as Record<Mode, ResourceSet>;
     const analyzers = {} as Record<Mode, Analyzer>;
-    const stacks = new Map<string, Promise<AnalysisResult>>();
-    const outcomes = new Map<string, Promise<Outcome>>();
-
     let restoreStackTraces = () => {};
 
     before(async () => {
         restoreStackTraces = plainStackTraces();
-        const load = serialQueue();
         for (const mode of MODES) {
-            baseline[mode] = await load(() => loadProgram({ programDir: REPO_ROOT, stack: "dev", mode }));
+            baseline[mode] = await loadProgram({ programDir: REPO_ROOT, stack: "dev", mode });
             analyzers[mode] = await openPacks(baseline[mode]);
-        }
-        // Everything below starts now and runs in the background; each test awaits its own part.
-        for (const mode of MODES) {
-            stacks.set(key("dev", mode), started(analyzers[mode].analyze(baseline[mode])));
-            stacks.set(key("prod", mode), started(load(() => loadProgram({ programDir: REPO_ROOT, stack: "prod", mode }))
-                .then(prod => analyze(prod, { packs: PACKS, policyConfigFiles: [] }))));
-        }
-        for (const m of MUTATIONS) {
-            for (const mode of MODES) {
-                const { value, changed } = asTransformation(m);
-                outcomes.set(key(m.control, mode), started(load(() => loadProgram({ programDir: REPO_ROOT, stack: "dev", mode, transformations: [value] }))
-                    .then(async variant => ({ changed, variant, result: await analyzers[mode].analyze(variant) }))));
-            }
         }
     });
     after(async () => {
-        await Promise.allSettled([...stacks.values(), ...outcomes.values()]);
         await Promise.all(MODES.filter(m => analyzers[m]).map(m => analyzers[m].close()));
         restoreStackTraces();
     });
@@ -85,15 +58,20 @@ describe("mutation matrix: the kit's program without one control is blocked with
         expect(table).to.include.members(UNKNOWN_DURING_PREVIEW);
     });
 
-    for (const stack of ["dev", "prod"]) {
-        for (const mode of MODES) {
-            it(`passes the unmodified ${stack} stack in ${mode} mode (no mandatory violation)`, async () => {
-                const result = await stacks.get(key(stack, mode))!;
-                expect(result.source.stack).to.equal(stack);
-                expect(result.resources.length).to.be.greaterThan(50);
-                expect(mandatory(result), describeViolations(mandatory(result))).to.deep.equal([]);
-            });
-        }
+    const expectPasses = (result: AnalysisResult, stack: string) => {
+        expect(result.source.stack).to.equal(stack);
+        expect(result.resources.length).to.be.greaterThan(50);
+        expect(mandatory(result), describeViolations(mandatory(result))).to.deep.equal([]);
+    };
+    for (const mode of MODES) {
+        it(`passes the unmodified dev stack in ${mode} mode (no mandatory violation)`, async () => {
+            expectPasses(await analyzers[mode].analyze(baseline[mode]), "dev");
+        });
+        it(`passes the unmodified prod stack in ${mode} mode (no mandatory violation)`, async () => {
+            const prod = await loadProgram({ programDir: REPO_ROOT, stack: "prod", mode });
+            // Packs of their own, told the stack's name, as the engine starts them for a deployment.
+            expectPasses(await analyze(prod, { packs: PACKS, policyConfigFiles: [] }), "prod");
+        });
     }
 
     for (const m of MUTATIONS) {
@@ -101,16 +79,21 @@ describe("mutation matrix: the kit's program without one control is blocked with
             const advisoryOnly = mode === "preview" && UNKNOWN_DURING_PREVIEW.includes(m.control);
             const expectation = advisoryOnly ? "reported as not checkable during preview" : "blocked";
             it(`${m.control} in ${mode}: ${m.summary} -> ${expectation}`, async () => {
-                const { changed, variant, result } = await outcomes.get(key(m.control, mode))!;
+                const { value, changed } = asTransformation(m);
+                const variant = await loadProgram({ programDir: REPO_ROOT, stack: "dev", mode, transformations: [value] });
                 expect(changed, "the mutation's target exists in the dev stack").to.not.be.empty;
                 if (mode === "update") {
                     const before = targetsOf(baseline.update, m).map(r => JSON.stringify(r.inputs));
                     const after = targetsOf(variant, m).map(r => JSON.stringify(r.inputs));
                     expect(after, "the mutation changed its target's inputs").to.not.deep.equal(before);
                 }
+                const result = await analyzers[mode].analyze(variant);
                 const related = result.violations.filter(v => v.controls.includes(m.control));
                 const found = advisoryOnly ? cantRunFor(result, m.control) : blockedFor(result, m.control);
                 expect(found, `${m.control} findings:\n${describeViolations(related)}`).to.not.be.empty;
+                if (advisoryOnly) {
+                    expect(blockedFor(result, m.control), "preview blocks it now: take it off UNKNOWN_DURING_PREVIEW").to.be.empty;
+                }
             });
         }
     }

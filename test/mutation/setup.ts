@@ -19,27 +19,6 @@ export const targetsOf = (set: ResourceSet, m: Mutation): ResourceRecord[] =>
 
 
 /**
- * Runs tasks one at a time in submission order, whoever submits them. The SDK's mock runtime is
- * process-global, so programs load one after another, while the packs (other processes) analyse
- * the variants already loaded: the matrix takes the time of its program runs, not their sum with
- * the analyses.
- */
-export function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
-    let tail: Promise<unknown> = Promise.resolve();
-    return task => {
-        const run = tail.then(task);
-        tail = run.catch(() => undefined);
-        return run;
-    };
-}
-
-/** Starts work now and lets a test await it later, without an unhandled rejection meanwhile. */
-export function started<T>(promise: Promise<T>): Promise<T> {
-    promise.catch(() => undefined);
-    return promise;
-}
-
-/**
  * Every resource registration captures a stack trace (the SDK records source positions), and
  * ts-node's source-map-support maps each frame: about 40% of a program run. The recorder keeps no
  * source positions, so the matrix runs its programs with V8's own stack formatting. Returns the
