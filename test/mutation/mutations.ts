@@ -113,6 +113,7 @@ export const MUTATIONS: Mutation[] = [
         target: TRAINING_ACCOUNT, edits: [inBag("properties", { encryption: { keySource: "Microsoft.CognitiveServices" } })],
     },
     retargetEndpoint("CV-07", /-training-pe-account$/, "Microsoft.CognitiveServices/accounts", "account"),
+    // The zone group stays on the endpoint but registers it in no zone.
     {
         control: "CV-08", summary: "training account endpoint's DNS zone group lists no zone",
         target: { type: ZONE_GROUP, name: /-training-pe-account-dns$/ }, edits: [{ key: "privateDnsZoneConfigs", to: [] }],
@@ -139,6 +140,7 @@ export const MUTATIONS: Mutation[] = [
         target: THE_KEY,
         edits: [{ key: "properties", patch: p => ({ ...p, rotationPolicy: without(p.rotationPolicy, "attributes") }) }],
     },
+    // The assignment stays (same identity, same vault) with a role that cannot wrap or unwrap keys.
     {
         control: "KEY-05", summary: "the CMK identity's vault role assignment grants Key Vault Reader instead of Crypto Service Encryption User",
         target: { type: ROLE_ASSIGNMENT, name: /-vault-ra-identity-crypto$/ }, edits: [withRole(KEY_VAULT_READER)],
@@ -159,11 +161,13 @@ export const MUTATIONS: Mutation[] = [
     { control: "ST-07", summary: "storage: publicNetworkAccess = Enabled", target: THE_STORAGE, edits: [{ key: "publicNetworkAccess", to: "Enabled" }] },
     retargetEndpoint("ST-08", /-images-pe-blob$/, "Microsoft.Storage/storageAccounts", "blob"),
     { control: "ST-09", summary: "storage: allowCrossTenantReplication = true", target: THE_STORAGE, edits: [{ key: "allowCrossTenantReplication", to: true }] },
+    // The blob service stays (versioning and container soft delete too); only blob soft delete goes.
     {
         control: "ST-10", summary: "blob service: blob soft delete disabled (container soft delete kept)",
         target: { type: "azure-native:storage:BlobServiceProperties", name: /-images-blob$/ },
         edits: [{ key: "deleteRetentionPolicy", to: { enabled: false } }],
     },
+    // The component refuses privileged roles; the transformation bypasses it, as hand-written code could.
     {
         control: "RB-01", summary: "training reader's role assignment grants Owner",
         target: { type: ROLE_ASSIGNMENT, name: /-training-ra-reader-/ }, edits: [withRole(OWNER)],
@@ -172,7 +176,11 @@ export const MUTATIONS: Mutation[] = [
         control: "MON-01", summary: "workspace: retentionInDays = 30",
         target: { type: "azure-native:operationalinsights:Workspace", name: /-logs-law$/ }, edits: [{ key: "retentionInDays", to: 30 }],
     },
+    // No config change: the program's own validation refuses a region outside its allow-list, and the pack's
+    // default allow-list is the accounts' region, so one resource moved elsewhere is the violation.
     { control: "GOV-01", summary: "storage: location = eastus (accounts stay in westeurope)", target: THE_STORAGE, edits: [{ key: "location", to: "eastus" }] },
+    // The lock stays on the storage account at a level that protects nothing (ReadOnly would still block deletion).
+    // The vault's and key's locks are kept: a key is covered by its vault's lock, so the storage lock is the one to lose.
     {
         control: "GOV-02", summary: "storage account's lock: level = NotSpecified",
         target: { type: LOCK, name: /-images-st-lock$/ }, edits: [{ key: "level", to: "NotSpecified" }],
@@ -185,14 +193,17 @@ export const MUTATIONS: Mutation[] = [
         control: "RAI-02", summary: "prediction Deployment role assigned with principalType ServicePrincipal",
         target: { type: ROLE_ASSIGNMENT, name: /-prediction-ra-reviewer-/ }, edits: [{ key: "principalType", to: "ServicePrincipal" }],
     },
+    // The trainer group (Trainer on the training account) also receives Deployment there: one principal, both roles.
     {
         control: "RAI-03", summary: "training Deployment role assigned to the trainer group",
         target: { type: ROLE_ASSIGNMENT, name: /-training-ra-reviewer-/ }, edits: [{ key: "principalId", to: DEV_TRAINER_OBJECT_ID }],
     },
+    // Both prediction alerts stay scoped to the account but route to no action group; the group keeps its emails.
     {
         control: "RAI-04", summary: "prediction alerts have no actions (notify no action group)",
         target: { type: "azure-native:monitor:MetricAlert", name: /-prediction-alerts-/ }, edits: [{ key: "actions", to: [] }],
     },
+    // The management policy stays on the account; its only rule is disabled, so nothing deletes old images.
     {
         control: "RAI-05", summary: "lifecycle rule disabled",
         target: { type: "azure-native:storage:ManagementPolicy", name: /-images-lifecycle$/ },
