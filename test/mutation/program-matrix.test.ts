@@ -9,7 +9,7 @@ import { analyze } from "../../cvguard/engine/analyze";
 import { loadProgram } from "../../cvguard/inputs/program";
 import { AnalysisResult, ResourceSet } from "../../cvguard/model";
 import { asTransformation } from "./apply";
-import { mandatoryControls } from "./catalog";
+import { mandatoryControls } from "../support/control-catalog";
 import { MUTATIONS } from "./mutations";
 import { Analyzer, Mode, MODES, openPacks, PACKS, plainStackTraces, REPO_ROOT, targetsOf } from "./setup";
 import { blockedFor, cantRunFor, describeViolations, mandatory } from "./verdict";
