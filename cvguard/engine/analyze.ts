@@ -1,5 +1,5 @@
 import { AnalysisResult, PolicyInfo, ResourceRecord, ResourceSet, Severity, Violation } from "../model";
-import { Diagnostic, WireResource, WireStackResource } from "./analyzer-client";
+import { Diagnostic, encodeAnalyzeRequest, encodeAnalyzeStackRequest, EncodedRequest, WireResource, WireStackResource } from "./analyzer-client";
 import { closeSessions, explainDeadPack, openSessions, PackSession } from "./pack-session";
 import { toolVersion } from "./tool-version";
 import { parseUrn } from "./urn";
@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
     stackConfig?: Record<string, string>;
     organization?: string;
     startupTimeoutMs?: number;
+    /** Resources each pack analyses at once; see OpenAnalyzerOptions.concurrency. */
+    concurrency?: number;
 }
 
 type NotApplicableEntry = NonNullable<AnalysisResult["notApplicable"]>[number];
@@ -136,12 +138,49 @@ export function changedProperties(before: Record<string, unknown>, after: Record
     return [...keys].filter(k => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
 }
 
-async function runPack(session: PackSession, live: ResourceRecord[], byUrn: Map<string, ResourceRecord>): Promise<ViolationBuilder> {
+/** How many resources a pack analyses at once by default: enough to hide the round trips, bounded to keep memory flat. */
+export const DEFAULT_CONCURRENCY = 16;
+
+/**
+ * Runs `work` on every item with at most `limit` in flight; results keep the items' order.
+ * Stops starting new work after the first failure and rejects with it.
+ */
+async function mapConcurrently<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+    const results = new Array<R>(items.length);
+    let next = 0;
+    let failed = false;
+    const worker = async (): Promise<void> => {
+        while (!failed && next < items.length) {
+            const i = next++;
+            try {
+                results[i] = await work(items[i], i);
+            } catch (e) {
+                failed = true;
+                throw e;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
+/**
+ * Each resource gets Remediate then Analyze, as in the engine; several resources are in
+ * flight at once (the SDK's server answers concurrent calls), and findings are recorded in
+ * the resources' order, so the result does not depend on timing. `requests` are built once
+ * and shared by every pack.
+ */
+async function runPack(session: PackSession, live: ResourceRecord[], byUrn: Map<string, ResourceRecord>, requests: PreparedRequests, concurrency: number): Promise<ViolationBuilder> {
     const out = new ViolationBuilder(session, byUrn);
     const { client } = session;
-    for (const r of live) {
-        const request = wireResource(r, byUrn, r.inputs);
+    const outcomes = await mapConcurrently(live, concurrency, async (_r, i) => {
+        const request = requests.resource(i);
         const remediation = await client.remediate(request);
+        const analysis = await client.analyze(request);
+        return { remediation, analysis };
+    });
+    live.forEach((r, i) => {
+        const { remediation, analysis } = outcomes[i];
         for (const rem of remediation.remediations) {
             if (rem.diagnostic) {
                 out.add({ policyName: rem.policyName, message: `${rem.description}\n${rem.diagnostic}`, enforcementLevel: "advisory", severity: null }, r.urn);
@@ -149,19 +188,54 @@ async function runPack(session: PackSession, live: ResourceRecord[], byUrn: Map<
                 out.addRemediationNote(rem.policyName, rem.description, r.urn, changedProperties(r.inputs, rem.properties));
             }
         }
-        const analysis = await client.analyze(request);
         for (const d of analysis.diagnostics) {
             // Resource policies answer with an empty URN: the engine uses the request's.
             out.add(d, d.urn || r.urn);
         }
         out.addNotApplicable(analysis.notApplicable, r.urn);
-    }
-    const stack = await client.analyzeStack(live.map(r => wireStackResource(r, byUrn)));
+    });
+    const stack = await client.analyzeStack(requests.stack());
     for (const d of stack.diagnostics) {
         out.add(d, d.urn || null);
     }
     out.addNotApplicable(stack.notApplicable, null);
     return out;
+}
+
+/**
+ * The encoded requests of one resource set, built on first use and kept until every pack
+ * has sent them: each resource's AnalyzeRequest (for Remediate and Analyze) and the
+ * AnalyzeStack request. Encoding once instead of once per call and pack saves most of
+ * cvguard's own CPU on large stacks.
+ */
+class PreparedRequests {
+    private readonly resources: (EncodedRequest | undefined)[];
+    private readonly users: number[];
+    private stackRequest?: EncodedRequest;
+
+    constructor(private readonly live: ResourceRecord[], private readonly byUrn: Map<string, ResourceRecord>, private readonly packs: number) {
+        this.resources = new Array(live.length);
+        this.users = new Array(live.length).fill(0);
+    }
+
+    resource(i: number): EncodedRequest {
+        let request = this.resources[i];
+        if (!request) {
+            const r = this.live[i];
+            request = encodeAnalyzeRequest(wireResource(r, this.byUrn, r.inputs));
+            this.resources[i] = request;
+        }
+        // Each pack asks once; the last one lets the bytes go.
+        if (++this.users[i] >= this.packs) {
+            this.resources[i] = undefined;
+        }
+        return request;
+    }
+
+    stack(): EncodedRequest {
+        this.stackRequest ??= encodeAnalyzeStackRequest(this.live.map(r => wireStackResource(r, this.byUrn)));
+        return this.stackRequest;
+    }
 }
 
 function allPolicies(sessions: PackSession[]): PolicyInfo[] {
@@ -182,6 +256,11 @@ export interface OpenAnalyzerOptions {
     stackConfig?: Record<string, string>;
     organization?: string;
     startupTimeoutMs?: number;
+    /**
+     * Resources each pack analyses at once (default DEFAULT_CONCURRENCY); 1 reproduces the
+     * engine's strictly sequential call order. Results are the same either way.
+     */
+    concurrency?: number;
 }
 
 /** Packs started and configured once, ready to analyse any number of resource sets. */
@@ -210,6 +289,7 @@ export async function openAnalyzer(opts: OpenAnalyzerOptions): Promise<Analyzer>
         config: opts.stackConfig,
         startupTimeoutMs: opts.startupTimeoutMs,
     });
+    const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
     let closed: Promise<void> | undefined;
     let queue: Promise<unknown> = Promise.resolve();
 
@@ -221,7 +301,8 @@ export async function openAnalyzer(opts: OpenAnalyzerOptions): Promise<Analyzer>
         const byUrn = new Map(set.resources.map(r => [r.urn, r]));
         let perPack: ViolationBuilder[];
         try {
-            perPack = await Promise.all(sessions.map(s => runPack(s, live, byUrn)));
+            const requests = new PreparedRequests(live, byUrn, sessions.length);
+            perPack = await Promise.all(sessions.map(s => runPack(s, live, byUrn, requests, concurrency)));
         } catch (e) {
             throw await explainDeadPack(e, sessions.map(s => s.pack));
         }

@@ -187,6 +187,25 @@ function analyzeRequest(r: WireResource): pb.AnalyzeRequest {
     return req;
 }
 
+/** A request already encoded to protobuf bytes: built once, sent to every pack (and to Remediate and Analyze). */
+export interface EncodedRequest {
+    readonly bytes: Uint8Array;
+}
+
+export function encodeAnalyzeRequest(r: WireResource): EncodedRequest {
+    return { bytes: analyzeRequest(r).serializeBinary() };
+}
+
+export function encodeAnalyzeStackRequest(resources: WireStackResource[]): EncodedRequest {
+    const req = new analyzerPb.AnalyzeStackRequest();
+    req.setResourcesList(resources.map(stackResourceMessage));
+    return { bytes: req.serializeBinary() };
+}
+
+function isEncoded(r: object): r is EncodedRequest {
+    return "bytes" in r;
+}
+
 function stackResourceMessage(r: WireStackResource): pb.AnalyzerResource {
     const msg = new analyzerPb.AnalyzerResource();
     msg.setUrn(r.urn);
@@ -231,7 +250,10 @@ function policyMeta(p: pb.PolicyInfo): AnalyzerPolicyMeta {
     };
 }
 
-/** Speaks pulumirpc.Analyzer to one running pack, one call at a time, as the engine does. */
+/**
+ * Speaks pulumirpc.Analyzer to one running pack. Calls may overlap: the SDK's server
+ * answers them concurrently (the caller decides the order that matters).
+ */
 export class AnalyzerClient {
     private readonly client: InstanceType<typeof analyzerGrpc.AnalyzerClient>;
 
@@ -243,18 +265,36 @@ export class AnalyzerClient {
         });
     }
 
+    private settle<Resp>(method: string, resolve: (r: Resp) => void, reject: (e: Error) => void) {
+        return (err: grpcTypes.ServiceError | null, resp?: Resp) => {
+            if (err) {
+                const e = new Error(`policy pack ${this.label}: ${method} failed: ${describeRpcError(err)}`) as Error & { code?: number };
+                e.code = err.code;
+                reject(e);
+            } else {
+                resolve(resp as Resp);
+            }
+        };
+    }
+
     private call<Req, Resp>(method: string, req: Req): Promise<Resp> {
         return new Promise((resolve, reject) => {
             const fn = (this.client as any)[method] as Function;
-            fn.call(this.client, req, (err: grpcTypes.ServiceError | null, resp: Resp) => {
-                if (err) {
-                    const e = new Error(`policy pack ${this.label}: ${method} failed: ${describeRpcError(err)}`) as Error & { code?: number };
-                    e.code = err.code;
-                    reject(e);
-                } else {
-                    resolve(resp);
-                }
-            });
+            fn.call(this.client, req, this.settle(method, resolve, reject));
+        });
+    }
+
+    /** Sends bytes encoded beforehand, decoding the answer with the stub's own deserializer. */
+    private callEncoded<Resp>(method: "remediate" | "analyze" | "analyzeStack", req: EncodedRequest): Promise<Resp> {
+        const def = (analyzerGrpc.AnalyzerService as unknown as Record<string, { path: string; responseDeserialize: (b: Buffer) => Resp }>)[method];
+        return new Promise((resolve, reject) => {
+            (this.client as unknown as grpcTypes.Client).makeUnaryRequest<Uint8Array, Resp>(
+                def.path,
+                bytes => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+                def.responseDeserialize,
+                req.bytes,
+                this.settle(method, resolve, reject),
+            );
         });
     }
 
@@ -338,8 +378,8 @@ export class AnalyzerClient {
         await this.call("configure", msg);
     }
 
-    async remediate(r: WireResource): Promise<RemediationOutcome> {
-        const resp = await this.call<pb.AnalyzeRequest, pb.RemediateResponse>("remediate", analyzeRequest(r));
+    async remediate(r: WireResource | EncodedRequest): Promise<RemediationOutcome> {
+        const resp = await this.callEncoded<pb.RemediateResponse>("remediate", isEncoded(r) ? r : encodeAnalyzeRequest(r));
         return {
             remediations: resp.getRemediationsList().map(x => ({
                 policyName: x.getPolicyname(),
@@ -353,15 +393,13 @@ export class AnalyzerClient {
         };
     }
 
-    async analyze(r: WireResource): Promise<AnalyzeOutcome> {
-        const resp = await this.call<pb.AnalyzeRequest, pb.AnalyzeResponse>("analyze", analyzeRequest(r));
+    async analyze(r: WireResource | EncodedRequest): Promise<AnalyzeOutcome> {
+        const resp = await this.callEncoded<pb.AnalyzeResponse>("analyze", isEncoded(r) ? r : encodeAnalyzeRequest(r));
         return { diagnostics: diagnosticsOf(resp), notApplicable: notApplicableOf(resp.getNotApplicableList()) };
     }
 
-    async analyzeStack(resources: WireStackResource[]): Promise<AnalyzeOutcome> {
-        const req = new analyzerPb.AnalyzeStackRequest();
-        req.setResourcesList(resources.map(stackResourceMessage));
-        const resp = await this.call<pb.AnalyzeStackRequest, pb.AnalyzeResponse>("analyzeStack", req);
+    async analyzeStack(resources: WireStackResource[] | EncodedRequest): Promise<AnalyzeOutcome> {
+        const resp = await this.callEncoded<pb.AnalyzeResponse>("analyzeStack", Array.isArray(resources) ? encodeAnalyzeStackRequest(resources) : resources);
         return { diagnostics: diagnosticsOf(resp), notApplicable: notApplicableOf(resp.getNotApplicableList()) };
     }
 

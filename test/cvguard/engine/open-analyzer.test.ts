@@ -101,3 +101,30 @@ describe("cvguard engine: openAnalyzer (packs started once, many resource sets)"
         expect(livePackPids()).to.deep.equal([]);
     });
 });
+
+describe("cvguard engine: pipelined analysis (several resources in flight)", function () {
+    this.timeout(120_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cvguard-pipelined-"));
+    const logFile = path.join(dir, "recorder.jsonl");
+    const many = setOf([PROVIDER, ...Array.from({ length: 40 }, (_, i) => compliant(`s${i}`)), record(STORAGE_TYPE, `insecure`, { inputs: { httpsOnly: false } })]);
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("gives the same result as one resource at a time, Remediate still before Analyze for each resource", async () => {
+        process.env.CVGUARD_RECORDER_LOG = logFile;
+        let pipelined: AnalysisResult;
+        try {
+            pipelined = await analyze(many, { packs: PACKS, policyConfigFiles: [], concurrency: 8 });
+        } finally {
+            delete process.env.CVGUARD_RECORDER_LOG;
+        }
+        const sequential = await analyze(many, { packs: PACKS, policyConfigFiles: [], concurrency: 1 });
+        expect(pipelined).to.deep.equal(sequential);
+        const calls: { call: string; urn?: string }[] = fs.readFileSync(logFile, "utf8").trim().split("\n").map(l => JSON.parse(l));
+        const perResource = calls.filter(c => c.call === "remediate" || c.call === "analyze");
+        for (const r of many.resources) {
+            expect(perResource.filter(c => c.urn === r.urn).map(c => c.call), r.name).to.deep.equal(["remediate", "analyze"]);
+        }
+        expect(calls[calls.length - 1].call).to.equal("analyzeStack");
+        expect(livePackPids()).to.deep.equal([]);
+    });
+});

@@ -52,7 +52,8 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
         fs.writeFileSync(configFile, JSON.stringify({ "name-length": { maxLength: 5 }, "echo-props": "advisory" }));
         process.env.CVGUARD_RECORDER_LOG = logFile;
         try {
-            result = await analyze(SET, { packs: [fixturePack("basic"), fixturePack("recorder")], policyConfigFiles: [configFile] });
+            // One resource at a time: the engine's exact call sequence (the default pipelines resources).
+            result = await analyze(SET, { packs: [fixturePack("basic"), fixturePack("recorder")], policyConfigFiles: [configFile], concurrency: 1 });
         } finally {
             delete process.env.CVGUARD_RECORDER_LOG;
         }
@@ -60,7 +61,7 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    it("calls the analyzer in the engine's order", () => {
+    it("calls the analyzer in the engine's order (one resource at a time)", () => {
         const live = [PROVIDER, COMPONENT, BAD, GOOD].map(r => r.urn);
         expect(calls.map(c => c.call)).to.deep.equal([
             "start", "handshake", "configureStack", "getAnalyzerInfo", "configure",
