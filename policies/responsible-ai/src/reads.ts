@@ -1,5 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ANY_KIND, COGNITIVE_ACCOUNT } from "./resource-types";
+import { isType } from "./vendor/policy-kit/types";
 import { isUnknown, Maybe, read, readPath, UNKNOWN } from "./vendor/policy-kit/values";
 
 /** A known array's elements, each read unknown-safely; UNKNOWN when the array itself is unknown. */
@@ -32,7 +33,7 @@ export type Verdict = "yes" | "no" | "unknown";
 
 /** Whether a Cognitive Services account's kind is one of `kinds` (case-insensitive; "*" matches all). */
 export function accountKindIn(r: PolicyResource | { type: string; props: unknown }, kinds: string[]): Verdict {
-    if (r.type !== COGNITIVE_ACCOUNT) {
+    if (!isType(r.type, COGNITIVE_ACCOUNT)) {
         return "no";
     }
     if (kinds.includes(ANY_KIND)) {

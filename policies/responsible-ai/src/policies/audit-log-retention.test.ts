@@ -63,4 +63,14 @@ describe("rai-audit-log-retention (RAI-06)", () => {
         const openAi = { ...account, props: { ...account.props, kind: "OpenAI" } };
         expect(await analyzeStack([auditLogRetention], [openAi, workspace({ retentionInDays: 30 }), setting({})])).to.deep.equal([]);
     });
+
+    it("matches versioned tokens of the account, the diagnostic setting and the workspace", async () => {
+        const pinned: TestResource = { ...account, type: "azure-native:cognitiveservices/v20250601:Account" };
+        const pinnedWorkspace: TestResource = { ...workspace({ retentionInDays: 60 }), type: "azure-native:operationalinsights/v20230901:Workspace" };
+        const pinnedSetting: TestResource = { ...setting({}), type: "azure-native:monitor/v20210501preview:DiagnosticSetting" };
+        const findings = await analyzeStack([auditLogRetention], [pinned, pinnedWorkspace, pinnedSetting]);
+        expect(findings).to.have.length(1);
+        expect(findings[0].urn).to.equal(urnOf(pinnedWorkspace));
+        expect(findings[0].message).to.contain("retentionInDays is 60");
+    });
 });

@@ -5,6 +5,7 @@ import { problemText, reportAdvisory, reportUndecided } from "../report";
 import { CUSTOM_VISION_KINDS, DIAGNOSTIC_SETTING, WORKSPACE } from "../resource-types";
 import { policyMetadata } from "../vendor/policy-kit/metadata";
 import { StackGraph } from "../vendor/policy-kit/graph";
+import { isType } from "../vendor/policy-kit/types";
 import { isUnknown, readPath } from "../vendor/policy-kit/values";
 
 const configSchema = {
@@ -50,7 +51,7 @@ export const auditLogRetention: StackValidationPolicy = {
             const settings = graph.referrers(account, DIAGNOSTIC_SETTING, "resourceUri").filter(s => sendsLogs(s) !== "no");
             for (const setting of settings) {
                 const targets = graph.targets(setting, "workspaceId");
-                for (const workspace of targets.resources.filter(w => w.type === WORKSPACE)) {
+                for (const workspace of targets.resources.filter(w => isType(w.type, WORKSPACE))) {
                     if (!checked.has(workspace.urn)) {
                         checked.add(workspace.urn);
                         checkRetention(workspace, account, min, report);

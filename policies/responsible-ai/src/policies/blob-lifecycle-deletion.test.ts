@@ -69,4 +69,18 @@ describe("rai-blob-lifecycle-deletion (RAI-05)", () => {
         const openAi: TestResource = { ...cv, props: { kind: "OpenAI" } };
         expect(await analyzeStack([blobLifecycleDeletion], [openAi, storage()])).to.deep.equal([]);
     });
+
+    it("matches versioned tokens of the Custom Vision account, the storage account and the management policy", async () => {
+        const pinnedCv: TestResource = { ...cv, type: "azure-native:cognitiveservices/v20250601:Account" };
+        const pinnedStorage: TestResource = { ...storage(), type: "azure-native:storage/v20250101:StorageAccount" };
+        const findings = await analyzeStack([blobLifecycleDeletion], [pinnedCv, pinnedStorage]);
+        expect(findings).to.have.length(1);
+        expect(findings[0].enforcementLevel).to.equal("mandatory");
+        expect(findings[0].urn).to.equal(urnOf(pinnedStorage));
+        const pinnedPolicy: TestResource = {
+            ...lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: 180 })] } }),
+            type: "azure-native:storage/v20250101:ManagementPolicy",
+        };
+        expect(await analyzeStack([blobLifecycleDeletion], [pinnedCv, pinnedStorage, pinnedPolicy])).to.deep.equal([]);
+    });
 });

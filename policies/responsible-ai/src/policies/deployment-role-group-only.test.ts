@@ -44,4 +44,14 @@ describe("rai-deployment-role-group-only (RAI-02)", () => {
         expect(role[0].message).to.contain("roleDefinitionId is unknown");
         expect(await assignment({ roleDefinitionId: UNKNOWN, principalType: "Group" })).to.deep.equal([]);
     });
+
+    it("matches a versioned RoleAssignment token", async () => {
+        const findings = await analyzeResource([deploymentRoleGroupOnly], {
+            type: "azure-native:authorization/v20220401:RoleAssignment", name: "publish",
+            props: { roleDefinitionId: DEPLOYMENT, principalId: "sp", principalType: "ServicePrincipal" },
+        });
+        expect(findings).to.have.length(1);
+        expect(findings[0].enforcementLevel).to.equal("mandatory");
+        expect(findings[0].message).to.contain('principalType is "ServicePrincipal"');
+    });
 });

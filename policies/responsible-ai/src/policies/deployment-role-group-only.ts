@@ -4,6 +4,7 @@ import { problemText, reportUndecided } from "../report";
 import { ROLE_ASSIGNMENT } from "../resource-types";
 import { CUSTOM_VISION_DEPLOYMENT, isRole } from "../roles";
 import { policyMetadata } from "../vendor/policy-kit/metadata";
+import { isType } from "../vendor/policy-kit/types";
 import { describe, isUnknown, readPath } from "../vendor/policy-kit/values";
 
 const meta = policyMetadata({
@@ -21,7 +22,7 @@ const meta = policyMetadata({
 export const deploymentRoleGroupOnly: ResourceValidationPolicy = {
     ...meta,
     validateResource: (args, report) => {
-        if (args.type !== ROLE_ASSIGNMENT) {
+        if (!isType(args.type, ROLE_ASSIGNMENT)) {
             return;
         }
         const resource = label(args);

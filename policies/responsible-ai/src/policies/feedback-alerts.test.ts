@@ -98,4 +98,15 @@ describe("rai-feedback-alerts (RAI-04)", () => {
         expect(await run([training])).to.deep.equal([]);
         expect(await run([training], { "rai-feedback-alerts": { predictionAccountKinds: ["*"] } })).to.have.length(1);
     });
+
+    it("matches versioned tokens of the account, the alert rule and the action group", async () => {
+        const pinned = { ...prediction(), type: "azure-native:cognitiveservices/v20250601:Account" };
+        const findings = await run([pinned]);
+        expect(findings).to.have.length(1);
+        expect(findings[0].enforcementLevel).to.equal("mandatory");
+        expect(findings[0].urn).to.equal(urnOf(pinned));
+        expect(await run([pinned, { ...group(), type: "azure-native:monitor/v20230101:ActionGroup" },
+            metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] }, undefined, "azure-native:monitor/v20180301:MetricAlert")]))
+            .to.deep.equal([]);
+    });
 });

@@ -5,6 +5,7 @@ import { problemText, reportUndecided } from "../report";
 import { ACTION_GROUP, METRIC_ALERT, SCHEDULED_QUERY_RULE } from "../resource-types";
 import { policyMetadata } from "../vendor/policy-kit/metadata";
 import { StackGraph } from "../vendor/policy-kit/graph";
+import { isType } from "../vendor/policy-kit/types";
 import { isUnknown, readPath } from "../vendor/policy-kit/values";
 
 const configSchema = {
@@ -105,7 +106,7 @@ function route(graph: StackGraph, groups: Map<string, Verdict>, alert: PolicyRes
     if (enabled === "no") {
         return "no";
     }
-    const idPath = ALERT_ROUTES.find(a => a.types.includes(alert.type))!.idPath;
+    const idPath = ALERT_ROUTES.find(a => isType(alert.type, ...a.types))!.idPath;
     const targets = graph.targets(alert, "actions", [idPath]);
     const groupVerdicts = targets.resources.filter(t => groups.has(t.urn)).map(t => groups.get(t.urn)!);
     // A group outside the stack (an ID only) cannot be inspected: undecided, never a silent pass.

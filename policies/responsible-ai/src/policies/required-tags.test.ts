@@ -76,4 +76,13 @@ describe("rai-required-tags (RAI-01)", () => {
     it("matches kinds case-insensitively", async () => {
         expect(await run(account({ kind: "customvision.training", tags: {} }))).to.have.length(4);
     });
+
+    it("matches versioned type tokens (an API version pinned in the program)", async () => {
+        const findings = await run({ ...account({ kind: "CustomVision.Training" }), type: "azure-native:cognitiveservices/v20250601:Account" });
+        expect(findings).to.have.length(4);
+        expect(findings[0].message).to.contain("azure-native:cognitiveservices/v20250601:Account 'cv'");
+        expect(await run({ ...storage({}), type: "azure-native:storage/v20250101:StorageAccount" })).to.have.length(4);
+        expect(await run({ ...storage({}), type: "azure-native:storage/v20250101:StorageAccount" },
+            { "rai-required-tags": { includeStorageAccounts: false } })).to.deep.equal([]);
+    });
 });

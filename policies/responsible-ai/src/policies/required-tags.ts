@@ -4,6 +4,7 @@ import { accountKindIn, label, readKey } from "../reads";
 import { problemText, reportUndecided } from "../report";
 import { CUSTOM_VISION_KINDS, STORAGE_ACCOUNT } from "../resource-types";
 import { policyMetadata } from "../vendor/policy-kit/metadata";
+import { isType } from "../vendor/policy-kit/types";
 import { isUnknown, readPath } from "../vendor/policy-kit/values";
 
 export const REQUIRED_TAGS = ["owner", "data-classification", "consent-reference", "legal-review"];
@@ -44,7 +45,7 @@ export const requiredTags: ResourceValidationPolicy = {
     configSchema,
     validateResource: (args, report) => {
         const config = withDefaults<Config>(configSchema, args.getConfig());
-        const inScope = args.type === STORAGE_ACCOUNT
+        const inScope = isType(args.type, STORAGE_ACCOUNT)
             ? (config.includeStorageAccounts ? "yes" : "no")
             // An unknown kind is treated as in scope: the tags cost nothing if it turns out not to be Custom Vision.
             : accountKindIn(args, config.accountKinds);

@@ -112,4 +112,16 @@ describe("rai-role-separation (RAI-03)", () => {
             assignment("publish", { roleDefinitionId: DEPLOYMENT, principalId: null, scope: 3 }),
         ])).to.deep.equal([]);
     });
+
+    it("matches versioned tokens, naming a versioned account", async () => {
+        const pinned: TestResource = { ...account, type: "azure-native:cognitiveservices/v20250601:Account" };
+        const versioned = (a: TestResource): TestResource => ({ ...a, type: "azure-native:authorization/v20220401:RoleAssignment" });
+        const findings = await analyzeStack([roleSeparation], [rg, pinned, identity,
+            versioned(assignment("train", { roleDefinitionId: TRAINER, principalId: "p-1", scope: ACCOUNT_ID })),
+            versioned(assignment("publish", { roleDefinitionId: DEPLOYMENT, principalId: "p-1", scope: ACCOUNT_ID })),
+        ]);
+        expect(findings).to.have.length(1);
+        expect(findings[0].enforcementLevel).to.equal("mandatory");
+        expect(findings[0].urn).to.equal(urnOf(pinned));
+    });
 });

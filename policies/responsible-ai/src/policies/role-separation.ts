@@ -5,6 +5,7 @@ import { COGNITIVE_ACCOUNT, ROLE_ASSIGNMENT } from "../resource-types";
 import { CUSTOM_VISION_CONTRIBUTOR, CUSTOM_VISION_DEPLOYMENT, CUSTOM_VISION_TRAINER, isRole } from "../roles";
 import { policyMetadata } from "../vendor/policy-kit/metadata";
 import { StackGraph } from "../vendor/policy-kit/graph";
+import { isType } from "../vendor/policy-kit/types";
 import { isUnknown, Maybe, readPath, UNKNOWN } from "../vendor/policy-kit/values";
 
 const meta = policyMetadata({
@@ -174,5 +175,5 @@ function principalText(a: Assignment, d: Assignment): string {
 }
 
 function accountOf(graph: StackGraph, a: Assignment): PolicyResource | undefined {
-    return graph.resources.find(r => r.type === COGNITIVE_ACCOUNT && a.direct.has(r.urn));
+    return graph.resources.find(r => isType(r.type, COGNITIVE_ACCOUNT) && a.direct.has(r.urn));
 }

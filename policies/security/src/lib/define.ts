@@ -3,7 +3,7 @@ import { GuardrailMetadata, policyMetadata } from "../vendor/policy-kit/metadata
 import { StackGraph } from "../vendor/policy-kit/graph";
 import { isType } from "../vendor/policy-kit/types";
 import { Finding, formatFinding } from "./finding";
-import { ACCOUNT } from "./tokens";
+import { COGNITIVE_ACCOUNT } from "./tokens";
 
 type Metadata = GuardrailMetadata & { configSchema?: PolicyConfigSchema };
 
@@ -68,7 +68,7 @@ export function accountPolicy<C extends object = {}>(
 ): ResourceValidationPolicy {
     return resourcePolicy<C & AccountScopeConfig>({
         ...m,
-        types: [ACCOUNT],
+        types: [COGNITIVE_ACCOUNT],
         configSchema: { properties: { ...accountKindsSchema, ...(m.configSchema?.properties ?? {}) } },
         check: r => {
             if (accountInScope(r.props, r.config)) {

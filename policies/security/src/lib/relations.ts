@@ -2,7 +2,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { knownId, StackGraph } from "../vendor/policy-kit/graph";
 import { normalizeType } from "../vendor/policy-kit/types";
 import { isUnknown, Maybe, readArray, readLowerString, readPath } from "../vendor/policy-kit/values";
-import { DIAGNOSTIC_SETTINGS, DNS_ZONE_GROUP, PRIVATE_ENDPOINT, PRIVATE_ZONE } from "./tokens";
+import { DIAGNOSTIC_SETTING, DNS_ZONE_GROUP, PRIVATE_ENDPOINT, PRIVATE_ZONE } from "./tokens";
 
 /** What a relation search found: matches, and whether an unknown value could hide one. */
 export interface Search<T> {
@@ -172,7 +172,7 @@ export function diagnosticCoverage(graph: StackGraph, target: PolicyResource): {
     const categories = new Set<string>();
     const groups = new Set<string>();
     let unknown = false;
-    const settings = related(graph, target, DIAGNOSTIC_SETTINGS, "resourceUri", ["resourceUri"], "/providers/microsoft.insights/diagnosticsettings/");
+    const settings = related(graph, target, DIAGNOSTIC_SETTING, "resourceUri", ["resourceUri"], "/providers/microsoft.insights/diagnosticsettings/");
     for (const s of settings) {
         const toWorkspace = sendsToWorkspace(s);
         if (toWorkspace === false) {

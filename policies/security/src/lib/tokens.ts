@@ -1,17 +1,14 @@
+import { COGNITIVE_ACCOUNT, DIAGNOSTIC_SETTING, ROLE_ASSIGNMENT, STORAGE_ACCOUNT, WORKSPACE } from "../vendor/policy-kit/types";
+
 /** Unversioned azure-native type tokens the pack inspects (versioned tokens are normalised to these). */
-export const ACCOUNT = "azure-native:cognitiveservices:Account";
+export { COGNITIVE_ACCOUNT, DIAGNOSTIC_SETTING, ROLE_ASSIGNMENT, STORAGE_ACCOUNT, WORKSPACE };
 export const VAULT = "azure-native:keyvault:Vault";
 export const KEY = "azure-native:keyvault:Key";
-export const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
 export const BLOB_SERVICE = "azure-native:storage:BlobServiceProperties";
 export const PRIVATE_ENDPOINT = "azure-native:network:PrivateEndpoint";
 export const DNS_ZONE_GROUP = "azure-native:network:PrivateDnsZoneGroup";
 export const PRIVATE_ZONE = "azure-native:privatedns:PrivateZone";
-/** azure-native v3 moved diagnostic settings from `insights` to `monitor`; both are accepted. */
-export const DIAGNOSTIC_SETTINGS = ["azure-native:monitor:DiagnosticSetting", "azure-native:insights:DiagnosticSetting"];
-export const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
 export const USER_ASSIGNED_IDENTITY = "azure-native:managedidentity:UserAssignedIdentity";
-export const WORKSPACE = "azure-native:operationalinsights:Workspace";
 export const LOCK_AT_RESOURCE = "azure-native:authorization:ManagementLockAtResourceLevel";
 export const LOCK_BY_SCOPE = "azure-native:authorization:ManagementLockByScope";
 export const LOCK_AT_RESOURCE_GROUP = "azure-native:authorization:ManagementLockAtResourceGroupLevel";
@@ -19,7 +16,7 @@ export const LOCK_AT_SUBSCRIPTION = "azure-native:authorization:ManagementLockAt
 
 /** How messages name a resource type. */
 export const LABELS: Record<string, string> = {
-    [ACCOUNT]: "Cognitive Services account",
+    [COGNITIVE_ACCOUNT]: "Cognitive Services account",
     [VAULT]: "Key Vault",
     [KEY]: "Key Vault key",
     [STORAGE_ACCOUNT]: "storage account",

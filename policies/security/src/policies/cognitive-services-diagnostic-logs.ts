@@ -1,6 +1,6 @@
 import { accountInScope, AccountScopeConfig, accountKindsSchema, stackPolicy } from "../lib/define";
 import { covers, diagnosticCoverage } from "../lib/relations";
-import { ACCOUNT } from "../lib/tokens";
+import { COGNITIVE_ACCOUNT } from "../lib/tokens";
 import { read } from "../vendor/policy-kit/values";
 
 const REQUIRED = ["Audit", "RequestResponse"];
@@ -15,7 +15,7 @@ export const cognitiveServicesDiagnosticLogs = stackPolicy<AccountScopeConfig>({
     remediation: "Add a monitor.DiagnosticSetting with resourceUri = the account's id, workspaceId = a Log Analytics workspace, and logs for categories Audit and RequestResponse (or categoryGroup audit/allLogs).",
     configSchema: { properties: { ...accountKindsSchema } },
     check: ({ graph, config, report }) => {
-        for (const account of graph.ofType(ACCOUNT)) {
+        for (const account of graph.ofType(COGNITIVE_ACCOUNT)) {
             const inScope = read(() => accountInScope(account.props, config));
             if (inScope === false) {
                 continue;

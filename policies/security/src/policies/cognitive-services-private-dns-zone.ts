@@ -1,6 +1,6 @@
 import { accountInScope, AccountScopeConfig, accountKindsSchema, stackPolicy } from "../lib/define";
 import { hasDnsZone, privateEndpointsFor } from "../lib/relations";
-import { ACCOUNT } from "../lib/tokens";
+import { COGNITIVE_ACCOUNT } from "../lib/tokens";
 import { read } from "../vendor/policy-kit/values";
 
 const ZONE = "privatelink.cognitiveservices.azure.com";
@@ -15,7 +15,7 @@ export const cognitiveServicesPrivateDnsZone = stackPolicy<AccountScopeConfig>({
     remediation: `Add a network.PrivateDnsZoneGroup on the endpoint with privateDnsZoneConfigs[].privateDnsZoneId = the ${ZONE} zone (in the stack or a central hub zone's ID).`,
     configSchema: { properties: { ...accountKindsSchema } },
     check: ({ graph, config, report }) => {
-        for (const account of graph.ofType(ACCOUNT)) {
+        for (const account of graph.ofType(COGNITIVE_ACCOUNT)) {
             const inScope = read(() => accountInScope(account.props, config));
             if (inScope === false) {
                 continue;

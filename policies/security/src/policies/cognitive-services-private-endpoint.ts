@@ -1,6 +1,6 @@
 import { accountInScope, AccountScopeConfig, accountKindsSchema, stackPolicy } from "../lib/define";
 import { privateEndpointsFor } from "../lib/relations";
-import { ACCOUNT } from "../lib/tokens";
+import { COGNITIVE_ACCOUNT } from "../lib/tokens";
 import { read } from "../vendor/policy-kit/values";
 
 export const cognitiveServicesPrivateEndpoint = stackPolicy<AccountScopeConfig>({
@@ -13,7 +13,7 @@ export const cognitiveServicesPrivateEndpoint = stackPolicy<AccountScopeConfig>(
     remediation: "Add a network.PrivateEndpoint whose privateLinkServiceConnections[].privateLinkServiceId is the account's id, with groupIds [\"account\"].",
     configSchema: { properties: { ...accountKindsSchema } },
     check: ({ graph, config, report }) => {
-        for (const account of graph.ofType(ACCOUNT)) {
+        for (const account of graph.ofType(COGNITIVE_ACCOUNT)) {
             const inScope = read(() => accountInScope(account.props, config));
             if (inScope === false) {
                 continue;

@@ -1,7 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../lib/define";
 import { GrantTarget, Principal, RoleGrants } from "../lib/role-grants";
-import { ACCOUNT, KEY, STORAGE_ACCOUNT, USER_ASSIGNED_IDENTITY, VAULT } from "../lib/tokens";
+import { COGNITIVE_ACCOUNT, KEY, STORAGE_ACCOUNT, USER_ASSIGNED_IDENTITY, VAULT } from "../lib/tokens";
 import { knownId, StackGraph } from "../vendor/policy-kit/graph";
 import { normalizeType } from "../vendor/policy-kit/types";
 import { isUnknown, Maybe, read, readLowerString, UNKNOWN } from "../vendor/policy-kit/values";
@@ -22,7 +22,7 @@ interface CmkShape {
 }
 
 const SHAPES: Record<string, CmkShape> = {
-    [ACCOUNT]: {
+    [COGNITIVE_ACCOUNT]: {
         encryption: "properties.encryption", dependencyKey: "properties",
         identityPath: "properties.encryption.keyVaultProperties.identityClientId", identityRef: "clientId",
     },
@@ -79,7 +79,7 @@ export const customerManagedKeyIdentityAccess = stackPolicy({
     remediation: `Add an authorization.RoleAssignment { scope: vault.id, roleDefinitionId: ".../providers/Microsoft.Authorization/roleDefinitions/${CRYPTO_USER_GUID}", principalId: <the CMK identity>.principalId, principalType: "ServicePrincipal" } and make the encrypted resource depend on it.`,
     check: ({ graph, report }) => {
         const index = new Index(graph);
-        for (const resource of graph.ofType(ACCOUNT, STORAGE_ACCOUNT)) {
+        for (const resource of graph.ofType(COGNITIVE_ACCOUNT, STORAGE_ACCOUNT)) {
             const shape = SHAPES[normalizeType(resource.type)];
             const related = resource.propertyDependencies?.[shape.dependencyKey] ?? [];
             const keySource = readLowerString(resource.props, `${shape.encryption}.keySource`);

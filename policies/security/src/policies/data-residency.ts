@@ -1,5 +1,5 @@
 import { stackPolicy } from "../lib/define";
-import { ACCOUNT } from "../lib/tokens";
+import { COGNITIVE_ACCOUNT } from "../lib/tokens";
 import { isUnknown, readLowerString } from "../vendor/policy-kit/values";
 
 /** "West Europe" and "westeurope" are the same region. */
@@ -19,7 +19,7 @@ export const dataResidency = stackPolicy<{ allowedLocations: string[] }>({
         let source = "the configured allowedLocations";
         if (allowed.size === 0) {
             source = "the region of the stack's Cognitive Services accounts";
-            for (const a of graph.ofType(ACCOUNT)) {
+            for (const a of graph.ofType(COGNITIVE_ACCOUNT)) {
                 const loc = readLowerString(a.props, "location");
                 if (typeof loc === "string") {
                     allowed.add(region(loc));
