@@ -1,0 +1,39 @@
+import { StackValidationPolicy } from "@pulumi/policy";
+import { GuardrailMetadata } from "../vendor/policy-kit/metadata";
+import { stackPolicy } from "./define";
+import { hasDnsZone, privateEndpointsFor } from "./relations";
+
+/** Where every resource of `type` must be reachable privately. */
+export interface PrivateEndpointTarget {
+    type: string;
+    /** The private link sub-resource the endpoint connects to (its `groupIds` entry), e.g. "vault". */
+    groupId: string;
+    /** The private DNS zone the endpoint's zone group must register in. */
+    zone: string;
+    /** How a program refers to the resource's ID, for the fix (e.g. "vault.id"). */
+    idExpression: string;
+}
+
+/** A stack policy: every resource of the target type has a private endpoint on its group, registered in its zone. */
+export function privateEndpointPolicy(m: GuardrailMetadata, t: PrivateEndpointTarget): StackValidationPolicy {
+    return stackPolicy({
+        ...m,
+        check: ({ graph, report }) => {
+            for (const resource of graph.ofType(t.type)) {
+                const pe = privateEndpointsFor(graph, resource, t.groupId);
+                const dns = pe.found.length ? hasDnsZone(graph, pe.found, t.zone) : { found: [], unknown: false };
+                if (dns.found.length > 0) {
+                    continue;
+                }
+                const unknown = pe.found.length ? dns.unknown : pe.unknown;
+                report(resource, {
+                    path: "privateLinkServiceConnections / privateDnsZoneConfigs (of its PrivateEndpoint)",
+                    expected: `a private endpoint with groupIds ["${t.groupId}"] and a DNS zone group on ${t.zone}`,
+                    problem: unknown ? "cannot be verified during preview: an endpoint's target, group or zone is unknown"
+                        : pe.found.length ? `its private endpoint has no DNS zone group on ${t.zone}` : "no private endpoint targets it",
+                    fix: `add a PrivateEndpoint { privateLinkServiceConnections: [{ privateLinkServiceId: ${t.idExpression}, groupIds: ["${t.groupId}"] }] } with a PrivateDnsZoneGroup on ${t.zone}.`,
+                });
+            }
+        },
+    });
+}
