@@ -2,6 +2,7 @@ import { PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, StackVali
 import { GuardrailMetadata, policyMetadata } from "../vendor/policy-kit/metadata";
 import { StackGraph } from "../vendor/policy-kit/graph";
 import { isType } from "../vendor/policy-kit/types";
+import { read } from "../vendor/policy-kit/values";
 import { Finding, formatFinding } from "./finding";
 import { COGNITIVE_ACCOUNT } from "./tokens";
 
@@ -97,4 +98,28 @@ export function stackPolicy<C extends object = {}>(m: Metadata & { check(s: Stac
             });
         },
     };
+}
+
+export interface AccountCheck<C> extends StackCheck<C> {
+    account: PolicyResource;
+    /** The account's kind is unknown (preview), so it may be out of scope: a finding on it can only be undecided. */
+    kindUnknown: boolean;
+}
+
+/** A stack policy checked once per Cognitive Services account whose kind is in scope or unknown. */
+export function accountStackPolicy<C extends object = {}>(
+    m: Metadata & { check(a: AccountCheck<C & AccountScopeConfig>): void },
+): StackValidationPolicy {
+    return stackPolicy<C & AccountScopeConfig>({
+        ...m,
+        configSchema: { properties: { ...accountKindsSchema, ...(m.configSchema?.properties ?? {}) } },
+        check: s => {
+            for (const account of s.graph.ofType(COGNITIVE_ACCOUNT)) {
+                const inScope = read(() => accountInScope(account.props, s.config));
+                if (inScope !== false) {
+                    m.check({ ...s, account, kindUnknown: inScope !== true });
+                }
+            }
+        },
+    });
 }

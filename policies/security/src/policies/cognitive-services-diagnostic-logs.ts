@@ -1,11 +1,9 @@
-import { accountInScope, AccountScopeConfig, accountKindsSchema, stackPolicy } from "../lib/define";
+import { accountStackPolicy } from "../lib/define";
 import { covers, diagnosticCoverage } from "../lib/relations";
-import { COGNITIVE_ACCOUNT } from "../lib/tokens";
-import { read } from "../vendor/policy-kit/values";
 
 const REQUIRED = ["Audit", "RequestResponse"];
 
-export const cognitiveServicesDiagnosticLogs = stackPolicy<AccountScopeConfig>({
+export const cognitiveServicesDiagnosticLogs = accountStackPolicy({
     name: "cognitive-services-diagnostic-logs",
     description: "Every Cognitive Services account must send Audit and RequestResponse logs to a Log Analytics workspace (CV-09).",
     enforcementLevel: "mandatory",
@@ -13,26 +11,19 @@ export const cognitiveServicesDiagnosticLogs = stackPolicy<AccountScopeConfig>({
     controls: ["CV-09"],
     azurePolicy: ["1b4d1c4e-934c-4703-944c-27c82c06bebb", "55d1f543-d1b0-4811-9663-d6d0dbc6326d"],
     remediation: "Add a monitor.DiagnosticSetting with resourceUri = the account's id, workspaceId = a Log Analytics workspace, and logs for categories Audit and RequestResponse (or categoryGroup audit/allLogs).",
-    configSchema: { properties: { ...accountKindsSchema } },
-    check: ({ graph, config, report }) => {
-        for (const account of graph.ofType(COGNITIVE_ACCOUNT)) {
-            const inScope = read(() => accountInScope(account.props, config));
-            if (inScope === false) {
-                continue;
-            }
-            const c = diagnosticCoverage(graph, account);
-            if (inScope === true && covers(c, REQUIRED)) {
-                continue;
-            }
-            const found = [...c.categories, ...[...c.groups].map(g => `group ${g}`)];
-            report(account, {
-                path: "logs (of a DiagnosticSetting on the account)",
-                expected: "categories Audit and RequestResponse (or category group audit/allLogs) sent to a Log Analytics workspace",
-                problem: c.unknown || inScope !== true
-                    ? "cannot be verified during preview: a diagnostic setting's destination or categories are unknown"
-                    : c.settings === 0 ? "no diagnostic setting targets it" : `found ${found.length ? found.join(", ") : "no enabled log category"} sent to Log Analytics`,
-                fix: "add a DiagnosticSetting { resourceUri: account.id, workspaceId: workspace.id, logs: [{ categoryGroup: \"audit\", enabled: true }, { category: \"RequestResponse\", enabled: true }] }.",
-            });
+    check: ({ graph, account, kindUnknown, report }) => {
+        const c = diagnosticCoverage(graph, account);
+        if (!kindUnknown && covers(c, REQUIRED)) {
+            return;
         }
+        const found = [...c.categories, ...[...c.groups].map(g => `group ${g}`)];
+        report(account, {
+            path: "logs (of a DiagnosticSetting on the account)",
+            expected: "categories Audit and RequestResponse (or category group audit/allLogs) sent to a Log Analytics workspace",
+            problem: c.unknown || kindUnknown
+                ? "cannot be verified during preview: a diagnostic setting's destination or categories are unknown"
+                : c.settings === 0 ? "no diagnostic setting targets it" : `found ${found.length ? found.join(", ") : "no enabled log category"} sent to Log Analytics`,
+            fix: "add a DiagnosticSetting { resourceUri: account.id, workspaceId: workspace.id, logs: [{ categoryGroup: \"audit\", enabled: true }, { category: \"RequestResponse\", enabled: true }] }.",
+        });
     },
 });
