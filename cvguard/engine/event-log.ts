@@ -1,22 +1,12 @@
-import { AnalysisResult, PolicyInfo, Severity, SourceInfo, Violation } from "../model";
+import type { EventLog } from "../inputs/event-log";
+import { AnalysisResult, PolicyInfo, Severity, Violation } from "../model";
 import { isEnforcementLevel } from "./enums";
 import { packMetadata } from "./analyze";
 import { toolVersion } from "./tool-version";
 import { parseUrn } from "./urn";
 
-/** What `readEventLog` (cvguard/inputs) returns. */
-export interface EventLog {
-    source: SourceInfo;
-    events: {
-        resourceUrn: string | null;
-        message: string;
-        policyName: string;
-        policyPackName: string;
-        policyPackVersion: string;
-        enforcementLevel: string;
-    }[];
-    resourceUrns: string[];
-}
+/** What `readEventLog` returns; defined by its reader, type-only here so the engine never loads the input parsers. */
+export type { EventLog };
 
 export interface EventLogOptions {
     packs: string[];
