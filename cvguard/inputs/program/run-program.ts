@@ -5,7 +5,9 @@ const programModules = new Set<string>();
 
 /** Registers ts-node (transpile-only: a program is run, not type-checked) unless someone already has. */
 export function ensureTypeScript(): void {
-    if ((process as unknown as Record<symbol, unknown>)[Symbol.for("ts-node.register.instance")]) return;
+    // cvguard itself runs under tsx (esbuild, cached) for speed; under mocha ts-node is registered.
+    // Either hook can load the program, so register ts-node only when neither is there.
+    if ((process as unknown as Record<symbol, unknown>)[Symbol.for("ts-node.register.instance")] || require.extensions[".ts"]) return;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
 }

@@ -13,9 +13,9 @@ export interface CliRun {
 
 /** Starts cvguard the way `npm run cvguard --` does. */
 export function spawnCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
-    return spawn(process.execPath, ["-r", require.resolve("ts-node/register/transpile-only"), CLI, ...args], {
+    return spawn(process.execPath, ["--import", require.resolve("tsx"), CLI, ...args], {
         cwd: opts.cwd ?? REPO,
-        env: { ...process.env, NO_COLOR: "1", TS_NODE_PROJECT: path.join(REPO, "tsconfig.json"), ...opts.env },
+        env: { ...process.env, NO_COLOR: "1", ...opts.env },
         stdio: ["ignore", "pipe", "pipe"],
     });
 }
