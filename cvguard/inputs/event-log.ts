@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { SourceInfo } from "../model";
 import { fromZodError } from "./errors";
+import { fileSource } from "./file-source";
 import { parseJson, readTextFile } from "./read-file";
-import { parseUrn } from "./urn";
 
 export interface PolicyEventRecord {
     resourceUrn: string | null;
@@ -70,15 +70,8 @@ export function readEventLog(file: string): EventLog {
         }
     });
     const anyUrn = [...urns][0] ?? events.find(e => e.resourceUrn)?.resourceUrn ?? undefined;
-    const parsedUrn = anyUrn ? parseUrn(anyUrn) : undefined;
     return {
-        source: {
-            kind: "event-log",
-            path: file,
-            stack: parsedUrn?.stack ?? null,
-            ...(parsedUrn ? { project: parsedUrn.project } : {}),
-            location: file,
-        },
+        source: fileSource("event-log", file, anyUrn),
         events,
         resourceUrns: [...urns],
     };

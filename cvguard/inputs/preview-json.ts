@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ResourceRecord, ResourceSet } from "../model";
 import { fromZodError } from "./errors";
+import { fileSource } from "./file-source";
 import { parseJson, readTextFile } from "./read-file";
 import { recordFromState, stateResourceSchema } from "./state-resource";
-import { parseUrn } from "./urn";
 
 /** Steps whose resource will no longer exist after the update: nothing to analyse. */
 const REMOVING_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace"]);
@@ -34,15 +34,8 @@ export function loadPreviewJson(file: string): ResourceSet {
         if (state) byUrn.set(step.urn, recordFromState(state));
     }
     const resources = [...byUrn.values()];
-    const first = parsed.data.steps.length > 0 ? parseUrn(parsed.data.steps[0].urn) : undefined;
     return {
-        source: {
-            kind: "preview-json",
-            path: file,
-            stack: first?.stack ?? null,
-            ...(first ? { project: first.project } : {}),
-            location: file,
-        },
+        source: fileSource("preview-json", file, parsed.data.steps[0]?.urn),
         dryRun: true,
         resources,
     };

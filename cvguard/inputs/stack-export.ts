@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { ResourceSet } from "../model";
 import { fromZodError } from "./errors";
+import { fileSource } from "./file-source";
 import { parseJson, readTextFile } from "./read-file";
 import { recordFromState, stateResourceSchema } from "./state-resource";
-import { parseUrn } from "./urn";
 
 /** `pulumi stack export` output (`apitype.UntypedDeployment` holding a `DeploymentV3`). */
 const stackExportSchema = z.object({
@@ -25,15 +25,8 @@ export function loadStackExport(file: string): ResourceSet {
     const parsed = stackExportSchema.safeParse(data);
     if (!parsed.success) throw fromZodError(file, parsed.error);
     const resources = (parsed.data.deployment.resources ?? []).map(recordFromState);
-    const first = resources.length > 0 ? parseUrn(resources[0].urn) : undefined;
     return {
-        source: {
-            kind: "stack-export",
-            path: file,
-            stack: first?.stack ?? null,
-            ...(first ? { project: first.project } : {}),
-            location: file,
-        },
+        source: fileSource("stack-export", file, resources[0]?.urn),
         dryRun: false,
         resources,
     };
