@@ -19,7 +19,7 @@ export class StackGraph {
 
     constructor(readonly resources: PolicyResource[]) {
         for (const r of resources) {
-            push(this.byType, normalizeType(r.type), r);
+            appendTo(this.byType, normalizeType(r.type), r);
             const id = knownId(r);
             if (id) {
                 this.byId.set(id, r);
@@ -31,7 +31,7 @@ export class StackGraph {
                         keys = new Map();
                         this.referrersByKey.set(d.urn, keys);
                     }
-                    push(keys, key, r);
+                    appendTo(keys, key, r);
                 }
             }
         }
@@ -76,7 +76,7 @@ export class StackGraph {
             for (const r of this.ofType(...fromTypes)) {
                 const ids = new Set(idPaths.flatMap(p => idsAt(r.props, p)));
                 for (const held of ids) {
-                    push(index, held, r);
+                    appendTo(index, held, r);
                 }
             }
             this.idIndexes.set(cacheKey, index);
@@ -159,7 +159,8 @@ function collect(obj: unknown, path: string): unknown[] {
     return level;
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+/** Appends `v` to the list kept under `k`, starting the list when there is none. */
+export function appendTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
     const list = m.get(k);
     if (list) {
         list.push(v);

@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { knownId, StackGraph } from "../vendor/policy-kit/graph";
+import { appendTo, knownId, StackGraph } from "../vendor/policy-kit/graph";
 import { normalizeType } from "../vendor/policy-kit/types";
 import { isUnknown, Maybe, readArray, readLowerString, readPath } from "../vendor/policy-kit/values";
 import { DIAGNOSTIC_SETTING, DNS_ZONE_GROUP, PRIVATE_ENDPOINT, PRIVATE_ZONE } from "./tokens";
@@ -36,8 +36,7 @@ export function childrenOf(graph: StackGraph, parent: PolicyResource, types: str
             const id = knownId(r);
             const at = id ? id.indexOf(marker) : -1;
             if (id && at > 0) {
-                const key = id.slice(0, at);
-                index.set(key, [...(index.get(key) ?? []), r]);
+                appendTo(index, id.slice(0, at), r);
             }
         }
         perGraph.set(cacheKey, index);

@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { knownId, StackGraph } from "../vendor/policy-kit/graph";
+import { appendTo, knownId, StackGraph } from "../vendor/policy-kit/graph";
 import { isUnknown, Maybe, readLowerString, UNKNOWN } from "../vendor/policy-kit/values";
 import { ROLE_ASSIGNMENT } from "./tokens";
 
@@ -44,10 +44,10 @@ export class RoleGrants {
                 continue;
             }
             for (const urn of a.principalUrns) {
-                push(this.byPrincipalUrn, urn, a);
+                appendTo(this.byPrincipalUrn, urn, a);
             }
             if (typeof a.principalId === "string") {
-                push(this.byPrincipalId, a.principalId, a);
+                appendTo(this.byPrincipalId, a.principalId, a);
             }
             if (a.principalUrns.size === 0 && isUnknown(a.principalId)) {
                 undecidable = true;
@@ -130,13 +130,4 @@ function all(...vs: Maybe<boolean>[]): Maybe<boolean> {
         return false;
     }
     return vs.every(v => v === true) ? true : UNKNOWN;
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-    const list = m.get(k);
-    if (list) {
-        list.push(v);
-    } else {
-        m.set(k, [v]);
-    }
 }
