@@ -10,6 +10,21 @@ export interface Search<T> {
     unknown: boolean;
 }
 
+/** Per graph and key, a value built once: indexes stay linear however many policies and resources ask. */
+function cachedPerGraph<T>(cache: WeakMap<StackGraph, Map<string, T>>, graph: StackGraph, key: string, build: () => T): T {
+    let perGraph = cache.get(graph);
+    if (!perGraph) {
+        perGraph = new Map();
+        cache.set(graph, perGraph);
+    }
+    let value = perGraph.get(key);
+    if (value === undefined) {
+        value = build();
+        perGraph.set(key, value);
+    }
+    return value;
+}
+
 const childIndexes = new WeakMap<StackGraph, Map<string, Map<string, PolicyResource[]>>>();
 
 /**
@@ -23,24 +38,17 @@ export function childrenOf(graph: StackGraph, parent: PolicyResource, types: str
     if (!parentId) {
         return [];
     }
-    let perGraph = childIndexes.get(graph);
-    if (!perGraph) {
-        perGraph = new Map();
-        childIndexes.set(graph, perGraph);
-    }
-    const cacheKey = types.join(",") + "|" + marker;
-    let index = perGraph.get(cacheKey);
-    if (!index) {
-        index = new Map();
+    const index = cachedPerGraph(childIndexes, graph, types.join(",") + "|" + marker, () => {
+        const byParent = new Map<string, PolicyResource[]>();
         for (const r of graph.ofType(...types)) {
             const id = knownId(r);
             const at = id ? id.indexOf(marker) : -1;
             if (id && at > 0) {
-                appendTo(index, id.slice(0, at), r);
+                appendTo(byParent, id.slice(0, at), r);
             }
         }
-        perGraph.set(cacheKey, index);
-    }
+        return byParent;
+    });
     return index.get(parentId) ?? [];
 }
 
@@ -63,18 +71,8 @@ const unrelatedUnknownCache = new WeakMap<StackGraph, Map<string, PolicyResource
  * points at X" undecidable.
  */
 export function undecidableReferrers(graph: StackGraph, types: string[], key: string, idPath: string): PolicyResource[] {
-    let perGraph = unrelatedUnknownCache.get(graph);
-    if (!perGraph) {
-        perGraph = new Map();
-        unrelatedUnknownCache.set(graph, perGraph);
-    }
-    const cacheKey = types.join(",") + "|" + idPath;
-    let list = perGraph.get(cacheKey);
-    if (!list) {
-        list = graph.ofType(...types).filter(r => (r.propertyDependencies?.[key] ?? []).length === 0 && pathHasUnknown(r.props, idPath));
-        perGraph.set(cacheKey, list);
-    }
-    return list;
+    return cachedPerGraph(unrelatedUnknownCache, graph, types.join(",") + "|" + idPath, () =>
+        graph.ofType(...types).filter(r => (r.propertyDependencies?.[key] ?? []).length === 0 && pathHasUnknown(r.props, idPath)));
 }
 
 function pathHasUnknown(props: unknown, path: string): boolean {
