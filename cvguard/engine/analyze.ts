@@ -164,8 +164,20 @@ async function mapConcurrently<T, R>(items: T[], limit: number, work: (item: T, 
     return results;
 }
 
+const NO_REMEDIATION = { remediations: [] as Awaited<ReturnType<PackSession["client"]["remediate"]>>["remediations"] };
+
 /**
- * Each resource gets Remediate then Analyze, as in the engine; several resources are in
+ * Whether Remediate can return anything: the SDK runs only policies whose level, as sent in
+ * Configure, is "remediate", and cvguard sends a level for every policy. Without one the
+ * answer is always empty, so the call is skipped: on large stacks it is a third of the
+ * round trips and of the packs' decoding work, and no result changes.
+ */
+function packRemediates(session: PackSession): boolean {
+    return Object.values(session.config).some(c => c.enforcementLevel === "remediate");
+}
+
+/**
+ * Each resource gets Remediate (when a policy of the pack remediates) then Analyze, as in the engine; several resources are in
  * flight at once (the SDK's server answers concurrent calls), and findings are recorded in
  * the resources' order, so the result does not depend on timing. `requests` are built once
  * and shared by every pack.
@@ -173,9 +185,10 @@ async function mapConcurrently<T, R>(items: T[], limit: number, work: (item: T, 
 async function runPack(session: PackSession, live: ResourceRecord[], byUrn: Map<string, ResourceRecord>, requests: PreparedRequests, concurrency: number): Promise<ViolationBuilder> {
     const out = new ViolationBuilder(session, byUrn);
     const { client } = session;
+    const remediates = packRemediates(session);
     const outcomes = await mapConcurrently(live, concurrency, async (_r, i) => {
         const request = requests.resource(i);
-        const remediation = await client.remediate(request);
+        const remediation = remediates ? await client.remediate(request) : NO_REMEDIATION;
         const analysis = await client.analyze(request);
         return { remediation, analysis };
     });

@@ -45,15 +45,18 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cvguard-protocol-"));
     const logFile = path.join(dir, "recorder.jsonl");
     const configFile = path.join(dir, "basic-config.json");
+    // The recorder's one policy at the remediate level, so the pack gets Remediate calls too.
+    const recorderConfigFile = path.join(dir, "recorder-config.json");
     let result: AnalysisResult;
     let calls: any[];
 
     before(async () => {
         fs.writeFileSync(configFile, JSON.stringify({ "name-length": { maxLength: 5 }, "echo-props": "advisory" }));
+        fs.writeFileSync(recorderConfigFile, JSON.stringify({ quiet: "remediate" }));
         process.env.CVGUARD_RECORDER_LOG = logFile;
         try {
             // One resource at a time: the engine's exact call sequence (the default pipelines resources).
-            result = await analyze(SET, { packs: [fixturePack("basic"), fixturePack("recorder")], policyConfigFiles: [configFile], concurrency: 1 });
+            result = await analyze(SET, { packs: [fixturePack("basic"), fixturePack("recorder")], policyConfigFiles: [configFile, recorderConfigFile], concurrency: 1 });
         } finally {
             delete process.env.CVGUARD_RECORDER_LOG;
         }
@@ -78,7 +81,23 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
     });
 
     it("always sends an explicit enforcement level in Configure", () => {
-        expect(calls.find(c => c.call === "configure").levels).to.deep.equal({ quiet: 1 });
+        expect(calls.find(c => c.call === "configure").levels).to.deep.equal({ quiet: 3 });
+    });
+
+    it("skips Remediate for a pack with no policy at the remediate level (the SDK would answer empty)", async () => {
+        const quietLog = path.join(dir, "recorder-default.jsonl");
+        process.env.CVGUARD_RECORDER_LOG = quietLog;
+        try {
+            await analyze(SET, { packs: [fixturePack("recorder")], policyConfigFiles: [], concurrency: 1 });
+        } finally {
+            delete process.env.CVGUARD_RECORDER_LOG;
+        }
+        const quietCalls = fs.readFileSync(quietLog, "utf8").trim().split("\n").map(l => JSON.parse(l).call);
+        expect(quietCalls).to.deep.equal([
+            "start", "handshake", "configureStack", "getAnalyzerInfo", "configure",
+            ...[PROVIDER, COMPONENT, BAD, GOOD].map(() => "analyze"),
+            "analyzeStack",
+        ]);
     });
 
     it("sends inputs to resource policies in the SDK's wire form", () => {
