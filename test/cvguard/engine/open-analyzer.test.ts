@@ -106,6 +106,10 @@ describe("cvguard engine: pipelined analysis (several resources in flight)", fun
     this.timeout(120_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cvguard-pipelined-"));
     const logFile = path.join(dir, "recorder.jsonl");
+    // The recorder's policy at the remediate level, so it gets Remediate calls whose order can be checked.
+    const configs = [path.join(dir, "basic.json"), path.join(dir, "recorder.json")];
+    fs.writeFileSync(configs[0], "{}");
+    fs.writeFileSync(configs[1], JSON.stringify({ quiet: "remediate" }));
     const many = setOf([PROVIDER, ...Array.from({ length: 40 }, (_, i) => compliant(`s${i}`)), record(STORAGE_TYPE, `insecure`, { inputs: { httpsOnly: false } })]);
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -113,11 +117,11 @@ describe("cvguard engine: pipelined analysis (several resources in flight)", fun
         process.env.CVGUARD_RECORDER_LOG = logFile;
         let pipelined: AnalysisResult;
         try {
-            pipelined = await analyze(many, { packs: PACKS, policyConfigFiles: [], concurrency: 8 });
+            pipelined = await analyze(many, { packs: PACKS, policyConfigFiles: configs, concurrency: 8 });
         } finally {
             delete process.env.CVGUARD_RECORDER_LOG;
         }
-        const sequential = await analyze(many, { packs: PACKS, policyConfigFiles: [], concurrency: 1 });
+        const sequential = await analyze(many, { packs: PACKS, policyConfigFiles: configs, concurrency: 1 });
         expect(pipelined).to.deep.equal(sequential);
         const calls: { call: string; urn?: string }[] = fs.readFileSync(logFile, "utf8").trim().split("\n").map(l => JSON.parse(l));
         const perResource = calls.filter(c => c.call === "remediate" || c.call === "analyze");
