@@ -1,66 +1,23 @@
-import type { PolicyInfo, ResourceSet, AnalysisResult } from "../model";
-import type { EventLog } from "../engine/event-log";
-
 /**
- * The input readers and reporters live in their own modules; they are loaded
- * on first use so a command only pays for what it needs (program mode pulls in
- * the Pulumi SDK and azure-native).
+ * The input readers and reporters, loaded on first use so a command only pays
+ * for what it needs (program mode pulls in the Pulumi SDK and azure-native).
  */
+type ProgramInput = typeof import("../inputs/program");
+type StackExportInput = typeof import("../inputs/stack-export");
+type PreviewJsonInput = typeof import("../inputs/preview-json");
+type EventLogInput = typeof import("../inputs/event-log");
+type Reports = typeof import("../reports");
 
-type ReportFormat = "text" | "json" | "sarif" | "junit" | "markdown" | "html";
-
-export interface RenderOptions {
-    color?: boolean;
-    baseDir?: string;
-}
-
-export interface Inputs {
-    loadProgram(opts: { programDir: string; stack: string; mode: "preview" | "update" }): Promise<ResourceSet>;
-    loadStackExport(file: string): ResourceSet;
-    loadPreviewJson(file: string): ResourceSet;
-    readEventLog(file: string): EventLog;
-}
-
-export interface Reports {
-    renderReport(result: AnalysisResult, format: ReportFormat, options?: RenderOptions): string;
-    renderPolicies(policies: PolicyInfo[], format: "text" | "json", options?: RenderOptions): string;
-    colorWanted?(stream: { isTTY?: boolean }): boolean;
-}
-
-function tryRequire(id: string): Record<string, unknown> | undefined {
-    try {
-        return require(id);
-    } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND" && String((e as Error).message).includes(id.replace(/^\.\.\//, ""))) {
-            return undefined;
-        }
-        throw e;
-    }
-}
-
-/** Finds an export in the module index first, then in the file that defines it. */
-function pick<T>(name: string, modules: string[]): T {
-    for (const id of modules) {
-        const mod = tryRequire(id);
-        if (mod && typeof mod[name] === "function") {
-            return mod[name] as T;
-        }
-    }
-    throw new Error(`${name} is not available in this build of cvguard`);
-}
-
-export const inputs: Inputs = {
-    loadProgram: opts => pick<Inputs["loadProgram"]>("loadProgram", ["../inputs", "../inputs/program"])(opts),
-    loadStackExport: file => pick<Inputs["loadStackExport"]>("loadStackExport", ["../inputs", "../inputs/stack-export"])(file),
-    loadPreviewJson: file => pick<Inputs["loadPreviewJson"]>("loadPreviewJson", ["../inputs", "../inputs/preview-json"])(file),
-    readEventLog: file => pick<Inputs["readEventLog"]>("readEventLog", ["../inputs", "../inputs/event-log"])(file),
+export const inputs = {
+    loadProgram: (opts: Parameters<ProgramInput["loadProgram"]>[0]) =>
+        (require("../inputs/program") as ProgramInput).loadProgram(opts),
+    loadStackExport: (file: string) => (require("../inputs/stack-export") as StackExportInput).loadStackExport(file),
+    loadPreviewJson: (file: string) => (require("../inputs/preview-json") as PreviewJsonInput).loadPreviewJson(file),
+    readEventLog: (file: string) => (require("../inputs/event-log") as EventLogInput).readEventLog(file),
 };
 
-export const reports: Reports = {
-    renderReport: (result, format, options) => pick<Reports["renderReport"]>("renderReport", ["../reports"])(result, format, options),
-    renderPolicies: (policies, format, options) => pick<Reports["renderPolicies"]>("renderPolicies", ["../reports"])(policies, format, options),
-    colorWanted: stream => {
-        const mod = tryRequire("../reports");
-        return typeof mod?.colorWanted === "function" ? (mod.colorWanted as (s: { isTTY?: boolean }) => boolean)(stream) : false;
-    },
+export const reports = {
+    renderReport: (...args: Parameters<Reports["renderReport"]>) => (require("../reports") as Reports).renderReport(...args),
+    renderPolicies: (...args: Parameters<Reports["renderPolicies"]>) => (require("../reports") as Reports).renderPolicies(...args),
+    colorWanted: (stream: { isTTY?: boolean }) => (require("../reports") as Reports).colorWanted(stream),
 };

@@ -11,7 +11,7 @@ export function policiesCommand(run: (action: () => Promise<number>) => Promise<
         const { listPolicies } = await import("../engine/analyze");
         const { packs } = packsOf(opts);
         const policies = await listPolicies(packs, opts.policyConfig);
-        const color = !opts.output && opts.format === "text" && (reports.colorWanted?.(process.stdout) ?? false);
+        const color = !opts.output && opts.format === "text" && (reports.colorWanted(process.stdout));
         await emit(reports.renderPolicies(policies, opts.format as "text" | "json", { color }), opts.output);
         return 0;
     }));
