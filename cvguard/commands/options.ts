@@ -3,9 +3,8 @@ import { Command, Option } from "commander";
 import { UsageError } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
 
-export const REPORT_FORMATS = ["text", "json", "sarif", "junit", "markdown", "html"] as const;
-export type ReportFormat = typeof REPORT_FORMATS[number];
-export const POLICY_LIST_FORMATS = ["text", "json"] as const;
+export { POLICY_LIST_FORMATS, REPORT_FORMATS } from "../reports/formats";
+export type { ReportFormat } from "../reports/formats";
 
 /** This repository's packs, resolved from the repository root (not the working directory). */
 export const DEFAULT_PACKS = [path.join(REPO_ROOT, "policies", "security"), path.join(REPO_ROOT, "policies", "responsible-ai")];

@@ -9,11 +9,10 @@ import { renderPoliciesText } from "./policies-text";
 import { renderSarif } from "./sarif";
 import { renderText } from "./text";
 
-export type ReportFormat = "text" | "json" | "sarif" | "junit" | "markdown" | "html";
-export type PolicyListFormat = "text" | "json";
+import { POLICY_LIST_FORMATS, PolicyListFormat, REPORT_FORMATS, ReportFormat } from "./formats";
 
-export const REPORT_FORMATS: readonly ReportFormat[] = ["text", "json", "sarif", "junit", "markdown", "html"];
-export const POLICY_LIST_FORMATS: readonly PolicyListFormat[] = ["text", "json"];
+export { POLICY_LIST_FORMATS, REPORT_FORMATS } from "./formats";
+export type { PolicyListFormat, ReportFormat } from "./formats";
 
 export type { RenderOptions } from "./options";
 export { colorWanted } from "./options";
