@@ -1,12 +1,12 @@
 import { PolicyInfo, UsageError } from "../model";
+// The tag convention packs use to carry control IDs and Azure Policy GUIDs.
+import { AZURE_POLICY_TAG, CONTROL_TAG } from "../../policies/policy-kit/metadata";
 import { AnalyzerClient, AnalyzerMeta, AnalyzerPolicyMeta } from "./analyzer-client";
 import { readPackManifest } from "./pack-manifest";
 import { grpc } from "./proto";
 import { PackLaunchOptions, RunningPack, startPacks } from "./pack-process";
 import { loadPolicyConfigFile, PolicyConfigFile, reconcilePolicyConfig, ReconciledPolicyConfig } from "./policy-config";
 
-export const CONTROL_TAG = "control:";
-export const AZURE_POLICY_TAG = "azure-policy:";
 
 /** A started, configured pack: ready for Remediate / Analyze / AnalyzeStack. */
 export interface PackSession {
