@@ -3,6 +3,8 @@
  * cvguard's command line. Exit codes: 0 no mandatory violation, 1 at least
  * one, 2 wrong input or invocation (one line on stderr, never a stack trace).
  */
+// First, before anything loads @pulumi/pulumi.
+import "./engine/defer-closure-deps";
 import { Command, CommanderError } from "commander";
 import { toolVersion } from "./engine/tool-version";
 import { analyzeCommand } from "./commands/analyze";

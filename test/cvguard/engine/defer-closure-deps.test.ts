@@ -1,0 +1,39 @@
+import { expect } from "chai";
+import { execFileSync } from "child_process";
+import * as path from "path";
+
+const PRELOAD = path.resolve(__dirname, "..", "..", "..", "cvguard", "engine", "defer-closure-deps.js");
+
+/** Runs `script` in a fresh Node.js process, with or without the preload; returns what it prints as JSON. */
+function inFreshProcess(script: string, preload: boolean): any {
+    const args = [...(preload ? ["--require", PRELOAD] : []), "-e", script];
+    return JSON.parse(execFileSync(process.execPath, args, { cwd: path.dirname(PRELOAD), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+}
+
+const LOADED = `
+const loaded = () => Object.keys(require.cache);
+const has = (part) => loaded().some(f => f.includes(part));
+`;
+
+describe("cvguard: deferring the SDK's closure-serialisation dependencies", () => {
+    it("loads @pulumi/pulumi without the TypeScript compiler or npm's Arborist", () => {
+        const script = `${LOADED}
+require("@pulumi/pulumi");
+console.log(JSON.stringify({ ts: has("/node_modules/typescript/"), arborist: has("/@npmcli/arborist/") }));`;
+        expect(inFreshProcess(script, false), "without the preload both load eagerly").to.deep.equal({ ts: true, arborist: true });
+        expect(inFreshProcess(script, true)).to.deep.equal({ ts: false, arborist: false });
+    });
+
+    it("still serialises a function when something does use them", () => {
+        const script = `${LOADED}
+const pulumi = require("@pulumi/pulumi");
+const answer = 42;
+pulumi.runtime.serializeFunction(() => answer).then(s => {
+    console.log(JSON.stringify({ text: s.text, ts: has("/node_modules/typescript/") }));
+});`;
+        const withPreload = inFreshProcess(script, true);
+        expect(withPreload.ts, "the compiler is loaded on first use").to.equal(true);
+        expect(withPreload.text).to.equal(inFreshProcess(script, false).text);
+        expect(withPreload.text).to.include("42");
+    });
+});
