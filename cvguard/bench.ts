@@ -101,8 +101,8 @@ async function packColdStart(packDir: string): Promise<number> {
 }
 
 async function writeExports(dir: string): Promise<{ environments: number; file: string; resources: number }[]> {
-    const { loadProgram } = await import("./inputs/program");
-    const { toStackExport } = await import("./export/stack-export");
+    const { loadProgram } = require("./inputs/program") as typeof import("./inputs/program");
+    const { toStackExport } = require("./export/stack-export") as typeof import("./export/stack-export");
     const set = await loadProgram({ programDir: REPO_ROOT, stack: "dev", mode: "update" });
     return ENVIRONMENTS.map(environments => {
         const file = path.join(dir, `dev-${environments}-environments.json`);

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { inputs } from "./collaborators";
+import { inputs, reports } from "./collaborators";
 import { CommonOptions, packsOf, REPORT_FORMATS, requireOneOf, withCommonOptions } from "./options";
 import { deliver } from "./render";
 
@@ -17,13 +17,14 @@ export function analyzeCommand(run: (action: () => Promise<number>) => Promise<v
         .option("--stack <name>", "stack name to report and pass to the packs (default: from the resources' URNs)");
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: AnalyzeCommandOptions) => run(async () => {
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
-        const { analyze } = await import("../engine/analyze");
+        const { analyze } = require("../engine/analyze") as typeof import("../engine/analyze");
         const which = requireOneOf(opts as unknown as Record<string, unknown>, ["stackExport", "previewJson"], ["--stack-export", "--preview-json"]);
         const set = which === "stackExport" ? inputs.loadStackExport(opts.stackExport!) : inputs.loadPreviewJson(opts.previewJson!);
         if (opts.stack) {
             set.source = { ...set.source, stack: opts.stack };
         }
         const { packs } = packsOf(opts);
+        reports.preload();
         const result = await analyze(set, { packs, policyConfigFiles: opts.policyConfig });
         return deliver(result, opts);
     }));

@@ -17,6 +17,11 @@ export const inputs = {
 };
 
 export const reports = {
+    /**
+     * Loads the reporters ahead of use, while the packs work. The process exits right after
+     * rendering, so loading them earlier also lets tsx finish writing its transform cache.
+     */
+    preload: () => void require("../reports"),
     renderReport: (...args: Parameters<Reports["renderReport"]>) => (require("../reports") as Reports).renderReport(...args),
     renderPolicies: (...args: Parameters<Reports["renderPolicies"]>) => (require("../reports") as Reports).renderPolicies(...args),
     colorWanted: (stream: { isTTY?: boolean }) => (require("../reports") as Reports).colorWanted(stream),

@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import type { Analyzer, OpenAnalyzerOptions } from "../engine/analyze";
 import type { AnalysisResult, ResourceSet } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
-import { inputs } from "./collaborators";
+import { inputs, reports } from "./collaborators";
 import { CommonOptions, packsOf, REPORT_FORMATS, withCommonOptions } from "./options";
 import { deliver } from "./render";
 
@@ -30,7 +30,7 @@ function expectedLaunch(programDir: string, stack: string, mode: PreviewOptions[
 
 /** Loads the program while the packs start; falls back to starting them afterwards if the guess was wrong. */
 async function loadAndAnalyze(programDir: string, opts: PreviewOptions, packs: string[]): Promise<AnalysisResult> {
-    const { analyze, openAnalyzer } = await import("../engine/analyze");
+    const { analyze, openAnalyzer } = require("../engine/analyze") as typeof import("../engine/analyze");
     const launch = expectedLaunch(programDir, opts.stack, opts.mode);
     const early = launch ? openAnalyzer({ packs, policyConfigFiles: opts.policyConfig, ...launch }) : undefined;
     // Its failure is reported after the program's, as when the packs started second.
@@ -42,6 +42,7 @@ async function loadAndAnalyze(programDir: string, opts: PreviewOptions, packs: s
         await early?.then(a => a.close(), () => undefined);
         throw e;
     }
+    reports.preload();
     const matches = launch && set.source.project === launch.project && set.source.stack === launch.stack && set.dryRun === launch.dryRun;
     if (!early || !matches) {
         await early?.then(a => a.close(), () => undefined);

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { UsageError } from "../model";
-import { inputs } from "./collaborators";
+import { inputs, reports } from "./collaborators";
 import { CommonOptions, packsOf, REPORT_FORMATS, withCommonOptions } from "./options";
 import { deliver } from "./render";
 
@@ -14,13 +14,14 @@ export function reportCommand(run: (action: () => Promise<number>) => Promise<vo
         .option("--event-log <file>", "a Pulumi engine event log (one JSON event a line)");
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: ReportOptions) => run(async () => {
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
-        const { resultFromEventLog } = await import("../engine/event-log");
+        const { resultFromEventLog } = require("../engine/event-log") as typeof import("../engine/event-log");
         if (!opts.eventLog) {
             throw new UsageError("report: --event-log FILE is required");
         }
         const log = inputs.readEventLog(opts.eventLog);
         const { packs, explicit } = packsOf(opts);
         // The packs only add metadata (controls, severity); without explicit packs a missing build is not fatal.
+        reports.preload();
         const result = await resultFromEventLog(log, { packs, policyConfigFiles: opts.policyConfig, packsOptional: !explicit });
         return deliver(result, opts);
     }));

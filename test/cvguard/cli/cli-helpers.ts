@@ -13,7 +13,7 @@ export interface CliRun {
 
 /** Starts cvguard the way `npm run cvguard --` does. */
 export function spawnCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
-    return spawn(process.execPath, ["--import", require.resolve("tsx"), CLI, ...args], {
+    return spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), CLI, ...args], {
         cwd: opts.cwd ?? REPO,
         env: { ...process.env, NO_COLOR: "1", ...opts.env },
         stdio: ["ignore", "pipe", "pipe"],
