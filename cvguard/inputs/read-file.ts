@@ -11,21 +11,27 @@ export function readTextFile(file: string, what: string): string {
         const reason = code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a directory" : `it cannot be read (${code ?? "error"})`;
         throw inputError(file, "(file)", `${what}, but ${reason}`);
     }
-    if (bytes.length === 0 || bytes.toString("utf8").trim() === "") {
-        throw inputError(file, "(document)", `${what}, but the file is empty`);
+    const empty = () => inputError(file, "(document)", `${what}, but the file is empty`);
+    if (bytes.length === 0) {
+        throw empty();
     }
-    if (bytes.includes(0) || !isValidUtf8(bytes)) {
+    // Decoded once: stack exports of large estates are tens of megabytes.
+    const text = bytes.includes(0) ? undefined : decodeUtf8(bytes);
+    if (text === undefined) {
         throw inputError(file, "(document)", `${what} as UTF-8 text, but the file is binary`);
     }
-    return bytes.toString("utf8").replace(/^\uFEFF/, "");
+    if (text.trim() === "") {
+        throw empty();
+    }
+    return text;
 }
 
-function isValidUtf8(bytes: Buffer): boolean {
+/** The text without a byte-order mark, or undefined when the bytes are not valid UTF-8. */
+function decodeUtf8(bytes: Buffer): string | undefined {
     try {
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-        return true;
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-        return false;
+        return undefined;
     }
 }
 
