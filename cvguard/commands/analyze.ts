@@ -1,4 +1,6 @@
 import { Command } from "commander";
+import type { LaunchOptions } from "../engine/analyze";
+import { peekFirstUrn } from "../inputs/file-source";
 import { inputs, reports } from "./collaborators";
 import { CommonOptions, packsOf, REPORT_FORMATS, requireOneOf, withCommonOptions } from "./options";
 import { deliver } from "./render";
@@ -9,6 +11,12 @@ interface AnalyzeCommandOptions extends CommonOptions {
     stack?: string;
 }
 
+/** The stack the file is about, guessed from its first URN so the packs can start while it is read. */
+function expectedLaunch(file: string, dryRun: boolean, stack: string | undefined): LaunchOptions | undefined {
+    const urn = peekFirstUrn(file);
+    return urn && { project: urn.project, stack: stack ?? urn.stack, dryRun };
+}
+
 export function analyzeCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
     const cmd = new Command("analyze")
         .description("analyse a `pulumi stack export` file or `pulumi preview --json` output")
@@ -17,15 +25,19 @@ export function analyzeCommand(run: (action: () => Promise<number>) => Promise<v
         .option("--stack <name>", "stack name to report and pass to the packs (default: from the resources' URNs)");
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: AnalyzeCommandOptions) => run(async () => {
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
-        const { analyze } = require("../engine/analyze") as typeof import("../engine/analyze");
+        const { analyzeWhileLoading } = require("../engine/analyze") as typeof import("../engine/analyze");
         const which = requireOneOf(opts as unknown as Record<string, unknown>, ["stackExport", "previewJson"], ["--stack-export", "--preview-json"]);
-        const set = which === "stackExport" ? inputs.loadStackExport(opts.stackExport!) : inputs.loadPreviewJson(opts.previewJson!);
-        if (opts.stack) {
-            set.source = { ...set.source, stack: opts.stack };
-        }
+        const file = which === "stackExport" ? opts.stackExport! : opts.previewJson!;
+        const load = () => {
+            const set = which === "stackExport" ? inputs.loadStackExport(file) : inputs.loadPreviewJson(file);
+            if (opts.stack) {
+                set.source = { ...set.source, stack: opts.stack };
+            }
+            reports.preload();
+            return set;
+        };
         const { packs } = packsOf(opts);
-        reports.preload();
-        const result = await analyze(set, { packs, policyConfigFiles: opts.policyConfig });
+        const result = await analyzeWhileLoading(load, expectedLaunch(file, which === "previewJson", opts.stack), { packs, policyConfigFiles: opts.policyConfig });
         return deliver(result, opts);
     }));
     return cmd;

@@ -24,7 +24,10 @@ const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 const FALLBACK_SEVERITY: Severity = "medium";
 
 /** Project, stack and mode for the packs: from the source, else from the first URN. */
-function launchOptionsFor(set: ResourceSet): Pick<OpenAnalyzerOptions, "project" | "stack" | "dryRun"> {
+/** What the packs are told at launch about the stack; known before the resources are. */
+export type LaunchOptions = Pick<OpenAnalyzerOptions, "project" | "stack" | "dryRun">;
+
+function launchOptionsFor(set: ResourceSet): LaunchOptions {
     const fromUrn = set.resources.map(r => parseUrn(r.urn)).find(u => u !== undefined);
     return {
         project: set.source.project ?? fromUrn?.project ?? "project",
@@ -351,6 +354,36 @@ export async function openAnalyzer(opts: OpenAnalyzerOptions): Promise<Analyzer>
  */
 export async function analyze(set: ResourceSet, opts: AnalyzeOptions): Promise<AnalysisResult> {
     const analyzer = await openAnalyzer({ ...opts, ...launchOptionsFor(set) });
+    try {
+        return await analyzer.analyze(set);
+    } finally {
+        await analyzer.close();
+    }
+}
+
+/**
+ * Like `analyze`, but starts the packs on `guess` while `load` reads the resources, since a
+ * pack takes a second or more to start. When the guess turns out wrong the packs are started
+ * again for the real stack. A failure of `load` is reported before one of the packs, as if
+ * the packs had started second.
+ */
+export async function analyzeWhileLoading(load: () => ResourceSet | Promise<ResourceSet>, guess: LaunchOptions | undefined, opts: AnalyzeOptions): Promise<AnalysisResult> {
+    const early = guess ? openAnalyzer({ ...opts, ...guess }) : undefined;
+    early?.catch(() => undefined);
+    const discardEarly = () => early?.then(a => a.close(), () => undefined);
+    let set: ResourceSet;
+    try {
+        set = await load();
+    } catch (e) {
+        await discardEarly();
+        throw e;
+    }
+    const actual = launchOptionsFor(set);
+    if (!early || actual.project !== guess!.project || actual.stack !== guess!.stack || actual.dryRun !== guess!.dryRun) {
+        await discardEarly();
+        return analyze(set, opts);
+    }
+    const analyzer = await early;
     try {
         return await analyzer.analyze(set);
     } finally {

@@ -1,5 +1,8 @@
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { expect } from "chai";
+import { peekFirstUrn } from "../../../cvguard/inputs/file-source";
 import { loadStackExport } from "../../../cvguard/inputs/stack-export";
 import { ResourceSet } from "../../../cvguard/model";
 import { FIXTURES, SECRET_SIG, SIG, scratchDir } from "./helpers";
@@ -111,5 +114,26 @@ describe("cvguard inputs: loadStackExport", () => {
             expect(loaded.resources).to.deep.equal([]);
             expect(loaded.source.stack).to.equal(null);
         });
+    });
+});
+
+describe("cvguard inputs: the first URN of a file, read without parsing it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cvguard-peek-"));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const write = (name: string, text: string) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, text);
+        return file;
+    };
+
+    it("finds the stack and project of the first URN", () => {
+        const file = write("export.json", JSON.stringify({ version: 3, deployment: { resources: [{ urn: "urn:pulumi:prod::kit::pulumi:pulumi:Stack::kit-prod" }] } }));
+        expect(peekFirstUrn(file)).to.include({ stack: "prod", project: "kit", type: "pulumi:pulumi:Stack" });
+    });
+
+    it("gives nothing for a file without URNs, a missing file or a binary one", () => {
+        expect(peekFirstUrn(write("none.json", "{}"))).to.equal(undefined);
+        expect(peekFirstUrn(path.join(dir, "missing.json"))).to.equal(undefined);
+        expect(peekFirstUrn(write("binary.bin", "\u0000\u0001\u0002"))).to.equal(undefined);
     });
 });
