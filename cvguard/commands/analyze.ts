@@ -25,7 +25,7 @@ export function analyzeCommand(run: (action: () => Promise<number>) => Promise<v
         .option("--stack <name>", "stack name to report and pass to the packs (default: from the resources' URNs)");
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: AnalyzeCommandOptions) => run(async () => {
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
-        const { analyzeWhileLoading } = require("../engine/analyze") as typeof import("../engine/analyze");
+        const { analyzeWhileLoading } = require("../engine/early-analysis") as typeof import("../engine/early-analysis");
         const which = requireOneOf(opts as unknown as Record<string, unknown>, ["stackExport", "previewJson"], ["--stack-export", "--preview-json"]);
         const file = which === "stackExport" ? opts.stackExport! : opts.previewJson!;
         const load = () => {

@@ -1,4 +1,6 @@
+import * as fs from "fs";
 import * as path from "path";
+import * as YAML from "yaml";
 import { Command, Option } from "commander";
 import type { LaunchOptions } from "../engine/analyze";
 import { REPO_ROOT } from "../engine/tool-version";
@@ -13,15 +15,14 @@ interface PreviewOptions extends CommonOptions {
 }
 
 /**
- * The project and stack the packs will be told about, read before the program runs so the
- * packs start while it runs. Undefined when the project files cannot be read: the program
- * loader then reports why.
+ * The project and stack the packs will be told about, guessed from Pulumi.yaml's name before
+ * the program runs so the packs start while it runs. The program loader validates the project
+ * files properly later; a wrong or missing guess only costs starting the packs again.
  */
 function expectedLaunch(programDir: string, stack: string, mode: PreviewOptions["mode"]): LaunchOptions | undefined {
     try {
-        const stackName = stack.split("/").pop()!;
-        const { readProjectFiles } = require("../inputs/program/project-files") as typeof import("../inputs/program/project-files");
-        return { project: readProjectFiles(programDir, stackName).project, stack: stackName, dryRun: mode === "preview" };
+        const project = (YAML.parse(fs.readFileSync(path.join(programDir, "Pulumi.yaml"), "utf8")) as { name?: unknown } | null)?.name;
+        return typeof project === "string" ? { project, stack: stack.split("/").pop()!, dryRun: mode === "preview" } : undefined;
     } catch {
         return undefined;
     }
@@ -36,7 +37,7 @@ export function previewCommand(run: (action: () => Promise<number>) => Promise<v
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: PreviewOptions) => run(async () => {
         const { packs } = packsOf(opts);
         const programDir = path.resolve(opts.program);
-        const { analyzeWhileLoading } = require("../engine/analyze") as typeof import("../engine/analyze");
+        const { analyzeWhileLoading } = require("../engine/early-analysis") as typeof import("../engine/early-analysis");
         const load = async () => {
             const set = await inputs.loadProgram({ programDir, stack: opts.stack, mode: opts.mode });
             reports.preload();

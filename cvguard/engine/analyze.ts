@@ -1,5 +1,6 @@
 import { AnalysisResult, PolicyInfo, ResourceRecord, ResourceSet, Severity, Violation } from "../model";
 import { Diagnostic, encodeAnalyzeRequest, encodeAnalyzeStackRequest, EncodedRequest, WireResource, WireStackResource } from "./analyzer-client";
+import { packLaunchOptions, RunningPack } from "./pack-process";
 import { closeSessions, explainDeadPack, openSessions, PackSession } from "./pack-session";
 import { toolVersion } from "./tool-version";
 import { parseUrn } from "./urn";
@@ -27,7 +28,7 @@ const FALLBACK_SEVERITY: Severity = "medium";
 /** What the packs are told at launch about the stack; known before the resources are. */
 export type LaunchOptions = Pick<OpenAnalyzerOptions, "project" | "stack" | "dryRun">;
 
-function launchOptionsFor(set: ResourceSet): LaunchOptions {
+export function launchOptionsFor(set: ResourceSet): LaunchOptions {
     const fromUrn = set.resources.map(r => parseUrn(r.urn)).find(u => u !== undefined);
     return {
         project: set.source.project ?? fromUrn?.project ?? "project",
@@ -296,15 +297,8 @@ export interface Analyzer {
  * Starts the packs and runs the engine's opening sequence (ConfigureStack, GetAnalyzerInfo,
  * Configure) once; each analysis then analyses a resource set as `pulumi policy analyze --file` does.
  */
-export async function openAnalyzer(opts: OpenAnalyzerOptions): Promise<Analyzer> {
-    const sessions = await openSessions(opts.packs, opts.policyConfigFiles, {
-        project: opts.project ?? "project",
-        stack: opts.stack ?? "dev",
-        organization: opts.organization,
-        dryRun: opts.dryRun,
-        config: opts.stackConfig,
-        startupTimeoutMs: opts.startupTimeoutMs,
-    });
+export async function openAnalyzer(opts: OpenAnalyzerOptions, starting?: Promise<RunningPack[]>): Promise<Analyzer> {
+    const sessions = await openSessions(opts.packs, opts.policyConfigFiles, packLaunchOptions(opts), starting);
     const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
     let closed: Promise<void> | undefined;
     let queue: Promise<unknown> = Promise.resolve();
@@ -354,36 +348,6 @@ export async function openAnalyzer(opts: OpenAnalyzerOptions): Promise<Analyzer>
  */
 export async function analyze(set: ResourceSet, opts: AnalyzeOptions): Promise<AnalysisResult> {
     const analyzer = await openAnalyzer({ ...opts, ...launchOptionsFor(set) });
-    try {
-        return await analyzer.analyze(set);
-    } finally {
-        await analyzer.close();
-    }
-}
-
-/**
- * Like `analyze`, but starts the packs on `guess` while `load` reads the resources, since a
- * pack takes a second or more to start. When the guess turns out wrong the packs are started
- * again for the real stack. A failure of `load` is reported before one of the packs, as if
- * the packs had started second.
- */
-export async function analyzeWhileLoading(load: () => ResourceSet | Promise<ResourceSet>, guess: LaunchOptions | undefined, opts: AnalyzeOptions): Promise<AnalysisResult> {
-    const early = guess ? openAnalyzer({ ...opts, ...guess }) : undefined;
-    early?.catch(() => undefined);
-    const discardEarly = () => early?.then(a => a.close(), () => undefined);
-    let set: ResourceSet;
-    try {
-        set = await load();
-    } catch (e) {
-        await discardEarly();
-        throw e;
-    }
-    const actual = launchOptionsFor(set);
-    if (!early || actual.project !== guess!.project || actual.stack !== guess!.stack || actual.dryRun !== guess!.dryRun) {
-        await discardEarly();
-        return analyze(set, opts);
-    }
-    const analyzer = await early;
     try {
         return await analyzer.analyze(set);
     } finally {

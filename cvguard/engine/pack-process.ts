@@ -16,6 +16,27 @@ export interface PackLaunchOptions {
     startupTimeoutMs?: number;
 }
 
+/** What an analysis tells its packs at launch, as `openAnalyzer` takes it. */
+export interface AnalysisLaunch {
+    dryRun: boolean;
+    stack?: string;
+    project?: string;
+    organization?: string;
+    stackConfig?: Record<string, string>;
+    startupTimeoutMs?: number;
+}
+
+export function packLaunchOptions(o: AnalysisLaunch): PackLaunchOptions {
+    return {
+        project: o.project ?? "project",
+        stack: o.stack ?? "dev",
+        organization: o.organization,
+        dryRun: o.dryRun,
+        config: o.stackConfig,
+        startupTimeoutMs: o.startupTimeoutMs,
+    };
+}
+
 export interface RunningPack {
     manifest: PackManifest;
     /** "127.0.0.1:<port>" of the pack's gRPC server. */

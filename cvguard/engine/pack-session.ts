@@ -4,7 +4,7 @@ import { AZURE_POLICY_TAG, CONTROL_TAG } from "../../policies/policy-kit/metadat
 import { AnalyzerClient, AnalyzerMeta, AnalyzerPolicyMeta } from "./analyzer-client";
 import { readPackManifest } from "./pack-manifest";
 import { grpc } from "./proto";
-import { PackLaunchOptions, RunningPack, startPacks } from "./pack-process";
+import { PackLaunchOptions, RunningPack, startPacks, stopPacks } from "./pack-process";
 import { loadPolicyConfigFile, PolicyConfigFile, reconcilePolicyConfig, ReconciledPolicyConfig } from "./policy-config";
 
 
@@ -90,17 +90,23 @@ async function configureSession(
 }
 
 /**
- * Starts the packs concurrently and runs the engine's opening sequence on each:
+ * Starts the packs concurrently (or takes those `starting` already) and runs the engine's opening sequence on each:
  * Handshake, ConfigureStack, GetAnalyzerInfo, Configure (with the reconciled config).
  * On any failure every pack started so far is stopped.
  */
-export async function openSessions(packDirs: string[], configFiles: string[], launch: PackLaunchOptions): Promise<PackSession[]> {
-    if (packDirs.length === 0) {
-        throw new UsageError("--policy-pack: no policy pack given");
+export async function openSessions(packDirs: string[], configFiles: string[], launch: PackLaunchOptions, starting?: Promise<RunningPack[]>): Promise<PackSession[]> {
+    let userConfigs: ReturnType<typeof loadConfigFiles>;
+    try {
+        if (packDirs.length === 0) {
+            throw new UsageError("--policy-pack: no policy pack given");
+        }
+        userConfigs = loadConfigFiles(packDirs, configFiles);
+        packDirs.forEach(readPackManifest);
+    } catch (e) {
+        await starting?.then(stopPacks, () => undefined);
+        throw e;
     }
-    const userConfigs = loadConfigFiles(packDirs, configFiles);
-    packDirs.forEach(readPackManifest);
-    const packs = await startPacks(packDirs, launch);
+    const packs = await (starting ?? startPacks(packDirs, launch));
     const attempts = await Promise.allSettled(packs.map((pack, i) => configureSession(pack, userConfigs[i], configFiles[i], launch)));
     const failure = attempts.find((a): a is PromiseRejectedResult => a.status === "rejected");
     if (failure) {

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { analyze } from "../../../cvguard/engine";
-import { analyzeWhileLoading } from "../../../cvguard/engine/analyze";
+import { analyzeWhileLoading } from "../../../cvguard/engine/early-analysis";
 import { livePackPids } from "../../../cvguard/engine/process-registry";
 import { ResourceSet } from "../../../cvguard/model";
 import { fixturePack, record, STORAGE_TYPE } from "./helpers";
@@ -56,6 +56,15 @@ describe("cvguard engine: packs started while the resources load", function () {
         let error: unknown;
         await analyzeWhileLoading(failing, RIGHT_GUESS, { packs: [fixturePack("basic"), path.join(dir, "no-such-pack")], policyConfigFiles: [] }).catch(e => (error = e));
         expect(String(error)).to.include("expected a stack export");
+        expect(livePackPids()).to.deep.equal([]);
+    });
+
+    it("stops the packs it started early when the policy config is bad", async () => {
+        const badConfig = path.join(dir, "bad.json");
+        fs.writeFileSync(badConfig, "{ not json");
+        let error: unknown;
+        await analyzeWhileLoading(() => SET, RIGHT_GUESS, { packs: [fixturePack("basic")], policyConfigFiles: [badConfig] }).catch(e => (error = e));
+        expect(String(error)).to.include("bad.json");
         expect(livePackPids()).to.deep.equal([]);
     });
 });

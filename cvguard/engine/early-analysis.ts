@@ -1,0 +1,42 @@
+import type { AnalysisResult, ResourceSet } from "../model";
+import type { AnalyzeOptions, Analyzer, LaunchOptions } from "./analyze";
+import { packLaunchOptions, startPacks } from "./pack-process";
+
+// Only pack-process is imported eagerly: the packs are spawned before the engine's
+// gRPC and protobuf modules load, so they start on the core cvguard leaves idle.
+const engine = () => require("./analyze") as typeof import("./analyze");
+
+/**
+ * Like `analyze`, but starts the packs on `guess` while `load` reads the resources, since a
+ * pack takes a second or more to start. When the guess turns out wrong the packs are started
+ * again for the real stack. A failure of `load` is reported before one of the packs, as if
+ * the packs had started second.
+ */
+export async function analyzeWhileLoading(load: () => ResourceSet | Promise<ResourceSet>, guess: LaunchOptions | undefined, opts: AnalyzeOptions): Promise<AnalysisResult> {
+    let early: Promise<Analyzer> | undefined;
+    if (guess) {
+        const starting = startPacks(opts.packs, packLaunchOptions({ ...opts, ...guess }));
+        starting.catch(() => undefined);
+        early = engine().openAnalyzer({ ...opts, ...guess }, starting);
+        early.catch(() => undefined);
+    }
+    const discardEarly = () => early?.then(a => a.close(), () => undefined);
+    let set: ResourceSet;
+    try {
+        set = await load();
+    } catch (e) {
+        await discardEarly();
+        throw e;
+    }
+    const actual = engine().launchOptionsFor(set);
+    if (!early || actual.project !== guess!.project || actual.stack !== guess!.stack || actual.dryRun !== guess!.dryRun) {
+        await discardEarly();
+        return engine().analyze(set, opts);
+    }
+    const analyzer = await early;
+    try {
+        return await analyzer.analyze(set);
+    } finally {
+        await analyzer.close();
+    }
+}
