@@ -250,7 +250,12 @@ class PreparedRequests {
     }
 
     stack(): EncodedRequest {
-        this.stackRequest ??= encodeAnalyzeStackRequest(this.live.map(r => wireStackResource(r, this.byUrn)));
+        const { live, byUrn } = this;
+        this.stackRequest ??= encodeAnalyzeStackRequest((function* () {
+            for (const r of live) {
+                yield wireStackResource(r, byUrn);
+            }
+        })());
         return this.stackRequest;
     }
 }

@@ -2,7 +2,7 @@ import type * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as grpcTypes from "@grpc/grpc-js";
 import { EnforcementLevel, Severity } from "../model";
 import { levelFromWire, levelToWire, severityFromWire } from "./enums";
-import { analyzerGrpc, analyzerPb, emptyPb, grpc, structPb } from "./proto";
+import { analyzerGrpc, analyzerPb, emptyPb, grpc, jspb, structPb } from "./proto";
 import { toWireProperties } from "./wire-values";
 
 export interface PolicyConfigSchema {
@@ -196,10 +196,18 @@ export function encodeAnalyzeRequest(r: WireResource): EncodedRequest {
     return { bytes: analyzeRequest(r).serializeBinary() };
 }
 
-export function encodeAnalyzeStackRequest(resources: WireStackResource[]): EncodedRequest {
-    const req = new analyzerPb.AnalyzeStackRequest();
-    req.setResourcesList(resources.map(stackResourceMessage));
-    return { bytes: req.serializeBinary() };
+/**
+ * Encodes AnalyzeStackRequest (whose one field is `repeated AnalyzerResource resources = 1`)
+ * one resource at a time into the same writer `serializeBinary` uses, so each resource's
+ * message is garbage as soon as it is written instead of all of them living until the end:
+ * the same bytes, at far less garbage-collection cost on large stacks.
+ */
+export function encodeAnalyzeStackRequest(resources: Iterable<WireStackResource>): EncodedRequest {
+    const writer = new jspb.BinaryWriter();
+    for (const r of resources) {
+        writer.writeMessage(1, stackResourceMessage(r), analyzerPb.AnalyzerResource.serializeBinaryToWriter);
+    }
+    return { bytes: writer.getResultBuffer() };
 }
 
 function isEncoded(r: object): r is EncodedRequest {
