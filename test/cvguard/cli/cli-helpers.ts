@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");
-const CLI = path.join(REPO, "cvguard", "cli.ts");
+const CLI = path.join(REPO, "cvguard", "main.js");
 
 export interface CliRun {
     code: number | null;
@@ -13,7 +13,7 @@ export interface CliRun {
 
 /** Starts cvguard the way `npm run cvguard --` does. */
 export function spawnCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
-    return spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), CLI, ...args], {
+    return spawn(process.execPath, [CLI, ...args], {
         cwd: opts.cwd ?? REPO,
         env: { ...process.env, NO_COLOR: "1", ...opts.env },
         stdio: ["ignore", "pipe", "pipe"],
