@@ -4,7 +4,7 @@
  * one, 2 wrong input or invocation (one line on stderr, never a stack trace).
  */
 // First, before anything loads @pulumi/pulumi.
-import "./engine/defer-closure-deps";
+import "./engine/defer-unused-sdk-modules";
 import { Command, CommanderError } from "commander";
 import { toolVersion } from "./engine/tool-version";
 import { analyzeCommand } from "./commands/analyze";

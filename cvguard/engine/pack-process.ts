@@ -57,7 +57,7 @@ const DEFAULT_STARTUP_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 2_000;
 const STDERR_KEEP_CHARS = 16_384;
 const WATCHDOG = path.join(__dirname, "parent-watchdog.js");
-const DEFER_CLOSURE_DEPS = path.join(__dirname, "defer-closure-deps.js");
+const DEFER_UNUSED_SDK_MODULES = path.join(__dirname, "defer-unused-sdk-modules.js");
 
 function resolveRunner(packDir: string): string {
     try {
@@ -110,7 +110,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 export function startPack(packDir: string, opts: PackLaunchOptions): Promise<RunningPack> {
     const manifest = readPackManifest(packDir);
     const runner = resolveRunner(manifest.dir);
-    const child = spawn(process.execPath, ["--require", WATCHDOG, "--require", DEFER_CLOSURE_DEPS, runner, PLACEHOLDER_ENGINE_ADDRESS, manifest.dir], {
+    const child = spawn(process.execPath, ["--require", WATCHDOG, "--require", DEFER_UNUSED_SDK_MODULES, runner, PLACEHOLDER_ENGINE_ADDRESS, manifest.dir], {
         cwd: manifest.dir,
         env: packEnv(opts),
         stdio: ["pipe", "pipe", "pipe"],

@@ -1,18 +1,19 @@
 "use strict";
 // Preloaded into cvguard and into every policy pack process it starts.
 //
-// @pulumi/pulumi imports the TypeScript compiler and npm's Arborist when it is
-// loaded, for function serialisation and for packaging closures. Neither a
-// program run under mocks nor a policy pack ever serialises a function, yet the
-// two imports cost about 1 s of CPU in each of cvguard's three processes. This
-// hook hands those two requires a stand-in that loads the real module on first
-// use, so behaviour is unchanged if anything ever does touch them.
+// @pulumi/pulumi loads, when it is loaded, modules that neither a program run
+// under mocks nor a policy pack uses: the TypeScript compiler and npm's
+// Arborist (for serialising functions and packaging their closures) and the
+// Automation API. They cost about 1 s of CPU in each of cvguard's three
+// processes. This hook hands those requires a stand-in that loads the real
+// module on first use, so behaviour is unchanged if anything does touch them.
 const Module = require("module");
 
 const PULUMI_SDK = /[\\/]node_modules[\\/]@pulumi[\\/]pulumi[\\/]/;
-const DEFERRED_REQUESTS = new Set(["../../typescript-shim", "@npmcli/arborist"]);
+// "./automation" is only ever required by the SDK's index.
+const DEFERRED_REQUESTS = new Set(["../../typescript-shim", "@npmcli/arborist", "./automation"]);
 
-if (!Module._load.__cvguardDefersClosureDeps) {
+if (!Module._load.__cvguardDefersUnusedSdkModules) {
     const load = Module._load;
     const standIns = new Map();
 
@@ -42,5 +43,5 @@ if (!Module._load.__cvguardDefersClosureDeps) {
         }
         return load.apply(this, arguments);
     };
-    Module._load.__cvguardDefersClosureDeps = true;
+    Module._load.__cvguardDefersUnusedSdkModules = true;
 }
