@@ -48,6 +48,8 @@ export interface ResourceSet {
     /** preview: cloud-computed outputs are unknown; update: they are known. */
     dryRun: boolean;
     resources: ResourceRecord[];
+    /** Stack config as the engine gives it to packs (PULUMI_CONFIG): `ns:key` -> text, secure values as placeholders. */
+    config?: Record<string, string>;
 }
 
 export interface PolicyInfo {

@@ -1,6 +1,4 @@
-import * as fs from "fs";
 import * as path from "path";
-import * as YAML from "yaml";
 import { Command, Option } from "commander";
 import type { LaunchOptions } from "../engine/analyze";
 import { REPO_ROOT } from "../engine/tool-version";
@@ -15,14 +13,16 @@ interface PreviewOptions extends CommonOptions {
 }
 
 /**
- * The project and stack the packs will be told about, guessed from Pulumi.yaml's name before
- * the program runs so the packs start while it runs. The program loader validates the project
- * files properly later; a wrong or missing guess only costs starting the packs again.
+ * The project, stack and stack config the packs will be told about, read before the program
+ * runs so the packs start while it runs. Undefined when the project files cannot be read:
+ * the program loader then reports why.
  */
 function expectedLaunch(programDir: string, stack: string, mode: PreviewOptions["mode"]): LaunchOptions | undefined {
     try {
-        const project = (YAML.parse(fs.readFileSync(path.join(programDir, "Pulumi.yaml"), "utf8")) as { name?: unknown } | null)?.name;
-        return typeof project === "string" ? { project, stack: stack.split("/").pop()!, dryRun: mode === "preview" } : undefined;
+        const stackName = stack.split("/").pop()!;
+        const { readProjectFiles } = require("../inputs/program/project-files") as typeof import("../inputs/program/project-files");
+        const files = readProjectFiles(programDir, stackName);
+        return { project: files.project, stack: stackName, dryRun: mode === "preview", stackConfig: files.config };
     } catch {
         return undefined;
     }

@@ -24,17 +24,24 @@ type NotApplicableEntry = NonNullable<AnalysisResult["notApplicable"]>[number];
 const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 const FALLBACK_SEVERITY: Severity = "medium";
 
-/** Project, stack and mode for the packs: from the source, else from the first URN. */
 /** What the packs are told at launch about the stack; known before the resources are. */
-export type LaunchOptions = Pick<OpenAnalyzerOptions, "project" | "stack" | "dryRun">;
+export type LaunchOptions = Pick<OpenAnalyzerOptions, "project" | "stack" | "dryRun" | "stackConfig">;
 
+/** Project, stack, mode and stack config for the packs: from the source, else from the first URN. */
 export function launchOptionsFor(set: ResourceSet): LaunchOptions {
     const fromUrn = set.resources.map(r => parseUrn(r.urn)).find(u => u !== undefined);
     return {
         project: set.source.project ?? fromUrn?.project ?? "project",
         stack: set.source.stack ?? fromUrn?.stack ?? "dev",
         dryRun: set.dryRun,
+        ...(set.config ? { stackConfig: set.config } : {}),
     };
+}
+
+/** Whether packs launched for `a` can analyse what `b` describes. */
+export function sameLaunch(a: LaunchOptions, b: LaunchOptions): boolean {
+    return a.project === b.project && a.stack === b.stack && a.dryRun === b.dryRun
+        && JSON.stringify(a.stackConfig ?? {}) === JSON.stringify(b.stackConfig ?? {});
 }
 
 /** "<providerURN>::<providerID>" → the provider's URN (URNs contain "::" themselves). */

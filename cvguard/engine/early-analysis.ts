@@ -28,8 +28,7 @@ export async function analyzeWhileLoading(load: () => ResourceSet | Promise<Reso
         await discardEarly();
         throw e;
     }
-    const actual = engine().launchOptionsFor(set);
-    if (!early || actual.project !== guess!.project || actual.stack !== guess!.stack || actual.dryRun !== guess!.dryRun) {
+    if (!early || !engine().sameLaunch({ stackConfig: opts.stackConfig, ...guess! }, { stackConfig: opts.stackConfig, ...engine().launchOptionsFor(set) })) {
         await discardEarly();
         return engine().analyze(set, opts);
     }

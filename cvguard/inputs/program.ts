@@ -56,6 +56,7 @@ export async function loadProgram(opts: LoadProgramOptions): Promise<ResourceSet
     return {
         source: { kind: "program", path: opts.programDir, stack, project: files.project, location: files.entry },
         dryRun: preview,
+        config: files.config,
         resources: addDefaultProviders(recording.resources, recording.versions, { stack, project: files.project, preview, config: files.config, secretKeys: files.secretKeys }),
     };
 }

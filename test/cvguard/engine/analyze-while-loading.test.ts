@@ -23,13 +23,17 @@ describe("cvguard engine: packs started while the resources load", function () {
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     /** Runs with the recorder logging; returns the result and the stacks the recorder was configured for. */
-    async function recorded(run: () => Promise<unknown>): Promise<{ result: unknown; stacks: unknown[] }> {
+    async function recorded(run: () => Promise<unknown>): Promise<{ result: unknown; stacks: unknown[]; configs: unknown[] }> {
         fs.rmSync(logFile, { force: true });
         process.env.CVGUARD_RECORDER_LOG = logFile;
         try {
             const result = await run();
             const calls = fs.readFileSync(logFile, "utf8").trim().split("\n").map(l => JSON.parse(l));
-            return { result, stacks: calls.filter(c => c.call === "configureStack").map(({ stack, project, dryRun }) => ({ stack, project, dryRun })) };
+            return {
+                result,
+                stacks: calls.filter(c => c.call === "configureStack").map(({ stack, project, dryRun }) => ({ stack, project, dryRun })),
+                configs: calls.filter(c => c.call === "start").map(c => JSON.parse(c.env.config)),
+            };
         } finally {
             delete process.env.CVGUARD_RECORDER_LOG;
         }
@@ -66,5 +70,13 @@ describe("cvguard engine: packs started while the resources load", function () {
         await analyzeWhileLoading(() => SET, RIGHT_GUESS, { packs: [fixturePack("basic")], policyConfigFiles: [badConfig] }).catch(e => (error = e));
         expect(String(error)).to.include("bad.json");
         expect(livePackPids()).to.deep.equal([]);
+    });
+
+    it("starts the packs again when the stack config differs from the guess, and passes it in PULUMI_CONFIG", async () => {
+        const withConfig: ResourceSet = { ...SET, config: { "proj:region": "westeurope", "proj:token": "[secret]" } };
+        const { configs } = await recorded(() => analyzeWhileLoading(() => withConfig, RIGHT_GUESS, { packs: [fixturePack("recorder")], policyConfigFiles: [] }));
+        expect(configs).to.deep.equal([{}, { "proj:region": "westeurope", "proj:token": "[secret]" }]);
+        const again = await recorded(() => analyzeWhileLoading(() => withConfig, { ...RIGHT_GUESS, stackConfig: withConfig.config }, { packs: [fixturePack("recorder")], policyConfigFiles: [] }));
+        expect(again.configs, "a right guess starts them once").to.deep.equal([{ "proj:region": "westeurope", "proj:token": "[secret]" }]);
     });
 });
