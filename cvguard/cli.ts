@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * cvguard's command line. Exit codes: 0 no mandatory violation, 1 at least
  * one, 2 wrong input or invocation (one line on stderr, never a stack trace).
@@ -68,8 +67,4 @@ export async function main(argv: string[]): Promise<void> {
         }
         fail(e instanceof Error ? e.message : String(e));
     }
-}
-
-if (require.main === module) {
-    void main(process.argv.slice(2));
 }

@@ -48,8 +48,13 @@ export interface ResourceSet {
     /** preview: cloud-computed outputs are unknown; update: they are known. */
     dryRun: boolean;
     resources: ResourceRecord[];
-    /** Stack config as the engine gives it to packs (PULUMI_CONFIG): `ns:key` -> text, secure values as placeholders. */
+    /**
+     * Stack config for the packs (PULUMI_CONFIG and ConfigureStack): `ns:key` -> text. The engine
+     * decrypts secure values; offline they are the placeholder the program sees.
+     */
     config?: Record<string, string>;
+    /** The keys of `config` that are secrets. */
+    configSecretKeys?: string[];
 }
 
 export interface PolicyInfo {

@@ -22,7 +22,7 @@ function expectedLaunch(programDir: string, stack: string, mode: PreviewOptions[
         const stackName = stack.split("/").pop()!;
         const { readProjectFiles } = require("../inputs/program/project-files") as typeof import("../inputs/program/project-files");
         const files = readProjectFiles(programDir, stackName);
-        return { project: files.project, stack: stackName, dryRun: mode === "preview", stackConfig: files.config };
+        return { project: files.project, stack: stackName, dryRun: mode === "preview", stackConfig: files.config, stackConfigSecretKeys: files.secretKeys };
     } catch {
         return undefined;
     }

@@ -13,6 +13,8 @@ export interface AnalyzeOptions {
     policyConfigFiles: string[];
     /** Stack config passed to packs in PULUMI_CONFIG. */
     stackConfig?: Record<string, string>;
+    /** The keys of `stackConfig` that are secrets (sent in ConfigureStack). */
+    stackConfigSecretKeys?: string[];
     organization?: string;
     startupTimeoutMs?: number;
     /** Resources each pack analyses at once; see OpenAnalyzerOptions.concurrency. */
@@ -25,7 +27,7 @@ const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 const FALLBACK_SEVERITY: Severity = "medium";
 
 /** What the packs are told at launch about the stack; known before the resources are. */
-export type LaunchOptions = Pick<OpenAnalyzerOptions, "project" | "stack" | "dryRun" | "stackConfig">;
+export type LaunchOptions = Pick<OpenAnalyzerOptions, "project" | "stack" | "dryRun" | "stackConfig" | "stackConfigSecretKeys">;
 
 /** Project, stack, mode and stack config for the packs: from the source, else from the first URN. */
 export function launchOptionsFor(set: ResourceSet): LaunchOptions {
@@ -34,7 +36,7 @@ export function launchOptionsFor(set: ResourceSet): LaunchOptions {
         project: set.source.project ?? fromUrn?.project ?? "project",
         stack: set.source.stack ?? fromUrn?.stack ?? "dev",
         dryRun: set.dryRun,
-        ...(set.config ? { stackConfig: set.config } : {}),
+        ...(set.config ? { stackConfig: set.config, stackConfigSecretKeys: set.configSecretKeys ?? [] } : {}),
     };
 }
 
@@ -283,6 +285,8 @@ export interface OpenAnalyzerOptions {
     project?: string;
     /** Stack config passed to packs in PULUMI_CONFIG. */
     stackConfig?: Record<string, string>;
+    /** The keys of `stackConfig` that are secrets (sent in ConfigureStack). */
+    stackConfigSecretKeys?: string[];
     organization?: string;
     startupTimeoutMs?: number;
     /**

@@ -1,6 +1,7 @@
 import type { AnalysisResult, ResourceSet } from "../model";
 import type { AnalyzeOptions, Analyzer, LaunchOptions } from "./analyze";
-import { packLaunchOptions, startPacks } from "./pack-process";
+import { readPackManifest } from "./pack-manifest";
+import { packLaunchOptions, startPacks, stopPacks } from "./pack-process";
 
 // Only pack-process is imported eagerly: the packs are spawned before the engine's
 // gRPC and protobuf modules load, so they start on the core cvguard leaves idle.
@@ -14,10 +15,16 @@ const engine = () => require("./analyze") as typeof import("./analyze");
  */
 export async function analyzeWhileLoading(load: () => ResourceSet | Promise<ResourceSet>, guess: LaunchOptions | undefined, opts: AnalyzeOptions): Promise<AnalysisResult> {
     let early: Promise<Analyzer> | undefined;
-    if (guess) {
+    // A pack directory that is not a pack is reported after the resources load, as without the early start.
+    if (guess && opts.packs.length > 0 && opts.packs.every(isPack)) {
         const starting = startPacks(opts.packs, packLaunchOptions({ ...opts, ...guess }));
         starting.catch(() => undefined);
-        early = engine().openAnalyzer({ ...opts, ...guess }, starting);
+        try {
+            early = engine().openAnalyzer({ ...opts, ...guess }, starting);
+        } catch (e) {
+            await starting.then(stopPacks, () => undefined);
+            throw e;
+        }
         early.catch(() => undefined);
     }
     const discardEarly = () => early?.then(a => a.close(), () => undefined);
@@ -37,5 +44,14 @@ export async function analyzeWhileLoading(load: () => ResourceSet | Promise<Reso
         return await analyzer.analyze(set);
     } finally {
         await analyzer.close();
+    }
+}
+
+function isPack(dir: string): boolean {
+    try {
+        readPackManifest(dir);
+        return true;
+    } catch {
+        return false;
     }
 }

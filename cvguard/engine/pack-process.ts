@@ -12,6 +12,8 @@ export interface PackLaunchOptions {
     dryRun: boolean;
     /** Stack config as the engine passes it in PULUMI_CONFIG; "{}" when absent. */
     config?: Record<string, string>;
+    /** The keys of `config` that are secrets (ConfigureStack's configSecretKeys). */
+    configSecretKeys?: string[];
     /** How long a pack may take to print its port. */
     startupTimeoutMs?: number;
 }
@@ -23,6 +25,7 @@ export interface AnalysisLaunch {
     project?: string;
     organization?: string;
     stackConfig?: Record<string, string>;
+    stackConfigSecretKeys?: string[];
     startupTimeoutMs?: number;
 }
 
@@ -33,6 +36,7 @@ export function packLaunchOptions(o: AnalysisLaunch): PackLaunchOptions {
         organization: o.organization,
         dryRun: o.dryRun,
         config: o.stackConfig,
+        configSecretKeys: o.stackConfigSecretKeys,
         startupTimeoutMs: o.startupTimeoutMs,
     };
 }

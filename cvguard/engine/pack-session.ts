@@ -53,7 +53,7 @@ export function policyInfoOf(
     return info;
 }
 
-/** Reads every config file up front, so a bad file fails before any pack starts. */
+/** Reads every config file before any pack is configured, so a bad file fails before any analysis. */
 export function loadConfigFiles(packDirs: string[], configFiles: string[]): (PolicyConfigFile | undefined)[] {
     if (configFiles.length > packDirs.length) {
         throw new UsageError(`--policy-config: ${configFiles.length} config files given for ${packDirs.length} policy pack(s); give at most one per pack, in pack order`);
@@ -76,6 +76,7 @@ async function configureSession(
             organization: launch.organization ?? "organization",
             dryRun: launch.dryRun,
             config: launch.config,
+            configSecretKeys: launch.configSecretKeys,
         });
         const meta = await client.getAnalyzerInfo();
         const version = pack.manifest.version || meta.version;

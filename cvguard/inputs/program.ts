@@ -57,6 +57,7 @@ export async function loadProgram(opts: LoadProgramOptions): Promise<ResourceSet
         source: { kind: "program", path: opts.programDir, stack, project: files.project, location: files.entry },
         dryRun: preview,
         config: files.config,
+        configSecretKeys: files.secretKeys,
         resources: addDefaultProviders(recording.resources, recording.versions, { stack, project: files.project, preview, config: files.config, secretKeys: files.secretKeys }),
     };
 }

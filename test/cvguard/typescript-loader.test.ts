@@ -6,10 +6,13 @@ import * as path from "path";
 
 const LOADER = path.resolve(__dirname, "..", "..", "cvguard", "typescript-loader.js");
 
-/** Requires `file` in a fresh Node.js process with the loader; returns its exports' kind and JSON, or the error's name. */
-function requireWithLoader(file: string): string {
-    const script = `try { const m = require(${JSON.stringify(file)}); console.log(Object.prototype.toString.call(m), JSON.stringify(m)); } catch (e) { console.log(e.name); }`;
-    const run = spawnSync(process.execPath, ["--require", LOADER, "-e", script], { encoding: "utf8" });
+/**
+ * Requires `file` in a fresh Node.js process with the loader (after `before`, a script run
+ * first); returns its exports' kind and JSON, or the error's name.
+ */
+function requireWithLoader(file: string, before = ""): string {
+    const script = `${before}; require(${JSON.stringify(LOADER)}); try { const m = require(${JSON.stringify(file)}); console.log(Object.prototype.toString.call(m), JSON.stringify(m)); } catch (e) { console.log(e.name); }`;
+    const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
     return run.stdout.trim();
 }
 
@@ -22,6 +25,13 @@ describe("cvguard: the TypeScript loader", function () {
         const file = path.join(dir, "typed.ts");
         fs.writeFileSync(file, "const answer: number = 42;\nexport = { answer };\n");
         expect(requireWithLoader(file)).to.equal('[object Object] {"answer":42}');
+    });
+
+    it("registers tsx even where Node.js has a .ts handler of its own (type stripping, Node.js 23.6 and later)", () => {
+        const file = path.join(dir, "typed-again.ts");
+        fs.writeFileSync(file, "enum Answer { Yes = 42 }\nexport = { answer: Answer.Yes };\n");
+        const nativeStripping = `require("module")._extensions[".ts"] = () => { throw new Error("native"); }`;
+        expect(requireWithLoader(file, nativeStripping)).to.equal('[object Object] {"answer":42}');
     });
 
     it("transforms the project's own JavaScript but leaves files under node_modules to Node.js", () => {

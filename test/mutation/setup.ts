@@ -1,5 +1,5 @@
 import * as path from "path";
-import { openAnalyzer } from "../../cvguard/engine/analyze";
+import { launchOptionsFor, openAnalyzer } from "../../cvguard/engine/analyze";
 import { ResourceRecord, ResourceSet } from "../../cvguard/model";
 import { Mutation } from "./mutations";
 
@@ -11,7 +11,7 @@ export type Analyzer = Awaited<ReturnType<typeof openAnalyzer>>;
 
 /** Both packs, started once for a stack and mode, as the engine starts them for one deployment. */
 export function openPacks(set: ResourceSet): Promise<Analyzer> {
-    return openAnalyzer({ packs: PACKS, policyConfigFiles: [], dryRun: set.dryRun, stack: set.source.stack ?? "dev", project: set.source.project });
+    return openAnalyzer({ packs: PACKS, policyConfigFiles: [], ...launchOptionsFor(set) });
 }
 
 export const targetsOf = (set: ResourceSet, m: Mutation): ResourceRecord[] =>

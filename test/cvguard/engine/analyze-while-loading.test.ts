@@ -58,7 +58,7 @@ describe("cvguard engine: packs started while the resources load", function () {
     it("reports the loader's failure, not the packs', and stops the early packs", async () => {
         const failing = () => Promise.reject(new Error("stack.json: (document): expected a stack export"));
         let error: unknown;
-        await analyzeWhileLoading(failing, RIGHT_GUESS, { packs: [fixturePack("basic"), path.join(dir, "no-such-pack")], policyConfigFiles: [] }).catch(e => (error = e));
+        await analyzeWhileLoading(failing, RIGHT_GUESS, { packs: PACKS, policyConfigFiles: [] }).catch(e => (error = e));
         expect(String(error)).to.include("expected a stack export");
         expect(livePackPids()).to.deep.equal([]);
     });
@@ -78,5 +78,15 @@ describe("cvguard engine: packs started while the resources load", function () {
         expect(configs).to.deep.equal([{}, { "proj:region": "westeurope", "proj:token": "[secret]" }]);
         const again = await recorded(() => analyzeWhileLoading(() => withConfig, { ...RIGHT_GUESS, stackConfig: withConfig.config }, { packs: [fixturePack("recorder")], policyConfigFiles: [] }));
         expect(again.configs, "a right guess starts them once").to.deep.equal([{ "proj:region": "westeurope", "proj:token": "[secret]" }]);
+    });
+
+    it("reports a pack directory that is not a pack after the loader's own failure, starting nothing early", async () => {
+        const failing = () => Promise.reject(new Error("stack.json: (document): expected a stack export"));
+        let error: unknown;
+        await analyzeWhileLoading(failing, RIGHT_GUESS, { packs: [fixturePack("basic"), path.join(dir, "no-such-pack")], policyConfigFiles: [] }).catch(e => (error = e));
+        expect(String(error)).to.include("expected a stack export");
+        expect(livePackPids()).to.deep.equal([]);
+        await analyzeWhileLoading(() => SET, RIGHT_GUESS, { packs: [path.join(dir, "no-such-pack")], policyConfigFiles: [] }).catch(e => (error = e));
+        expect(String(error)).to.include("no-such-pack");
     });
 });

@@ -11,7 +11,7 @@ function inFreshProcess(script: string, preload: boolean): any {
 }
 
 const LOADED = `
-const loaded = () => Object.keys(require.cache);
+const loaded = () => Object.keys(require.cache).map(f => f.replace(/\\\\/g, "/"));
 const has = (part) => loaded().some(f => f.includes(part));
 `;
 
