@@ -174,17 +174,21 @@ function providerMessage(p: NonNullable<WireResource["provider"]>): pb.AnalyzerP
     return msg;
 }
 
-function analyzeRequest(r: WireResource): pb.AnalyzeRequest {
-    const req = new analyzerPb.AnalyzeRequest();
-    req.setUrn(r.urn);
-    req.setType(r.type);
-    req.setName(r.name);
-    req.setProperties(structOf(r.properties));
-    req.setOptions(optionsMessage(r.options));
+/** Fills the fields AnalyzeRequest and AnalyzerResource (AnalyzeStack's element) share. */
+function withResourceFields<M extends pb.AnalyzeRequest | pb.AnalyzerResource>(msg: M, r: WireResource): M {
+    msg.setUrn(r.urn);
+    msg.setType(r.type);
+    msg.setName(r.name);
+    msg.setProperties(structOf(r.properties));
+    msg.setOptions(optionsMessage(r.options));
     if (r.provider) {
-        req.setProvider(providerMessage(r.provider));
+        msg.setProvider(providerMessage(r.provider));
     }
-    return req;
+    return msg;
+}
+
+function analyzeRequest(r: WireResource): pb.AnalyzeRequest {
+    return withResourceFields(new analyzerPb.AnalyzeRequest(), r);
 }
 
 /** A request already encoded to protobuf bytes: built once, sent to every pack (and to Remediate and Analyze). */
@@ -215,15 +219,7 @@ function isEncoded(r: object): r is EncodedRequest {
 }
 
 function stackResourceMessage(r: WireStackResource): pb.AnalyzerResource {
-    const msg = new analyzerPb.AnalyzerResource();
-    msg.setUrn(r.urn);
-    msg.setType(r.type);
-    msg.setName(r.name);
-    msg.setProperties(structOf(r.properties));
-    msg.setOptions(optionsMessage(r.options));
-    if (r.provider) {
-        msg.setProvider(providerMessage(r.provider));
-    }
+    const msg = withResourceFields(new analyzerPb.AnalyzerResource(), r);
     if (r.parent) {
         msg.setParent(r.parent);
     }
