@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { normalizeType } from "./types";
+import { canonicalType } from "./types";
 import { isUnknown, read, readPath } from "./values";
 
 /**
@@ -19,7 +19,7 @@ export class StackGraph {
 
     constructor(readonly resources: PolicyResource[]) {
         for (const r of resources) {
-            appendTo(this.byType, normalizeType(r.type), r);
+            appendTo(this.byType, canonicalType(r.type), r);
             const id = knownId(r);
             if (id) {
                 this.byId.set(id, r);
@@ -37,9 +37,9 @@ export class StackGraph {
         }
     }
 
-    /** Resources of these types; versioned tokens (`module/v20250601`) count as their unversioned type. */
+    /** Resources of these kinds, whatever token variant the program used (see canonicalType). */
     ofType(...types: string[]): PolicyResource[] {
-        return types.flatMap(t => this.byType.get(normalizeType(t)) ?? []);
+        return types.flatMap(t => this.byType.get(canonicalType(t)) ?? []);
     }
 
     /** The resource with this ARM ID (case-insensitive), if it is in the stack and its ID is known. */
@@ -52,9 +52,9 @@ export class StackGraph {
      * by property dependency, or by an ARM ID found at `idPaths` inside that property.
      */
     referrers(target: PolicyResource, fromTypes: string[], key: string, idPaths: string[] = [key]): PolicyResource[] {
-        const wanted = new Set(fromTypes.map(normalizeType));
+        const wanted = new Set(fromTypes.map(canonicalType));
         const found = new Set<PolicyResource>(
-            (this.referrersByKey.get(target.urn)?.get(key) ?? []).filter(r => wanted.has(normalizeType(r.type))));
+            (this.referrersByKey.get(target.urn)?.get(key) ?? []).filter(r => wanted.has(canonicalType(r.type))));
         const targetId = knownId(target);
         if (targetId) {
             for (const r of this.holdersOfId(targetId, fromTypes, idPaths)) {
@@ -69,7 +69,7 @@ export class StackGraph {
      * (case-insensitive). The index behind it is built once per (types, paths).
      */
     holdersOfId(id: string, fromTypes: string[], idPaths: string[]): PolicyResource[] {
-        const cacheKey = fromTypes.map(normalizeType).sort().join(",") + "|" + idPaths.join(",");
+        const cacheKey = fromTypes.map(canonicalType).sort().join(",") + "|" + idPaths.join(",");
         let index = this.idIndexes.get(cacheKey);
         if (!index) {
             index = new Map();

@@ -1,35 +1,122 @@
 /**
- * Type tokens: `azure-native:<module>[/<version>]:<Resource>`. Programs that pin an
- * API version register versioned tokens (`azure-native:cognitiveservices/v20250601:Account`);
- * policies compare the normalised form so a pinned version cannot dodge them.
+ * Type tokens. One resource kind reaches the packs under several tokens, and a
+ * control applies to all of them:
+ * - versioned modules: `azure-native:cognitiveservices/v20250601:Account`;
+ * - parameterised local packages from `pulumi package add azure-native <module> <version>`:
+ *   `azure-native_cognitiveservices_v20250401preview:cognitiveservices:Account`;
+ * - kinds that moved module between azure-native majors: private DNS was under
+ *   `network` in 1.x (`network:PrivateZone` is `privatedns:PrivateZone`), and
+ *   Azure Monitor under `insights` before 3.x (`insights` is `monitor`).
+ * Compare tokens with `isType()`, never with `===`.
  */
-export function normalizeType(type: string): string {
+
+const AZURE_NATIVE = "azure-native";
+
+/** Modules renamed as a whole: old module -> current module. */
+const MOVED_MODULES: Record<string, string> = {
+    insights: "monitor",
+};
+
+/** Single kinds that changed module: "old-module:Kind" -> current module. */
+const MOVED_KINDS: Record<string, string> = {
+    "network:PrivateZone": "privatedns",
+    "network:VirtualNetworkLink": "privatedns",
+    "network:PrivateRecordSet": "privatedns",
+};
+
+/** The token in its one canonical form: `azure-native:<module>:<Kind>`, without version or parameterisation. */
+export function canonicalType(type: string): string {
     const parts = type.split(":");
     if (parts.length !== 3) {
         return type;
     }
-    const slash = parts[1].indexOf("/");
-    return slash < 0 ? type : `${parts[0]}:${parts[1].slice(0, slash)}:${parts[2]}`;
+    let [pkg, module, kind] = parts;
+    // `azure-native_<module>_<version>` is a local package generated for one module and API version.
+    if (pkg.startsWith(`${AZURE_NATIVE}_`)) {
+        pkg = AZURE_NATIVE;
+    }
+    const slash = module.indexOf("/");
+    if (slash >= 0) {
+        module = module.slice(0, slash);
+    }
+    if (pkg === AZURE_NATIVE) {
+        module = MOVED_KINDS[`${module}:${kind}`] ?? MOVED_MODULES[module] ?? module;
+    }
+    return `${pkg}:${module}:${kind}`;
 }
 
-/** True when `type`, once normalised, is one of the unversioned `tokens`. */
+/** True when `type`, once canonical, is one of the canonical `tokens`. */
 export function isType(type: string, ...tokens: string[]): boolean {
-    return tokens.includes(normalizeType(type));
+    const canonical = canonicalType(type);
+    return tokens.some(t => canonicalType(t) === canonical);
 }
 
-/** Unversioned tokens of the resources both packs inspect. */
-export const COGNITIVE_ACCOUNT = "azure-native:cognitiveservices:Account";
-export const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
-export const ROLE_ASSIGNMENT = "azure-native:authorization:RoleAssignment";
-export const WORKSPACE = "azure-native:operationalinsights:Workspace";
+/** Provider resources (`pulumi:providers:<pkg>`), default or explicit. */
+export function isProvider(type: string): boolean {
+    return type.startsWith("pulumi:providers:");
+}
+
+export const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** Canonical tokens of the resources the packs inspect. */
+export const TYPES = {
+    cognitiveAccount: "azure-native:cognitiveservices:Account",
+    storageAccount: "azure-native:storage:StorageAccount",
+    blobService: "azure-native:storage:BlobServiceProperties",
+    blobContainer: "azure-native:storage:BlobContainer",
+    managementPolicy: "azure-native:storage:ManagementPolicy",
+    vault: "azure-native:keyvault:Vault",
+    key: "azure-native:keyvault:Key",
+    roleAssignment: "azure-native:authorization:RoleAssignment",
+    roleDefinition: "azure-native:authorization:RoleDefinition",
+    lockByScope: "azure-native:authorization:ManagementLockByScope",
+    lockAtResource: "azure-native:authorization:ManagementLockAtResourceLevel",
+    lockAtResourceGroup: "azure-native:authorization:ManagementLockAtResourceGroupLevel",
+    lockAtSubscription: "azure-native:authorization:ManagementLockAtSubscriptionLevel",
+    workspace: "azure-native:operationalinsights:Workspace",
+    diagnosticSetting: "azure-native:monitor:DiagnosticSetting",
+    actionGroup: "azure-native:monitor:ActionGroup",
+    metricAlert: "azure-native:monitor:MetricAlert",
+    scheduledQueryRule: "azure-native:monitor:ScheduledQueryRule",
+    privateEndpoint: "azure-native:network:PrivateEndpoint",
+    dnsZoneGroup: "azure-native:network:PrivateDnsZoneGroup",
+    privateZone: "azure-native:privatedns:PrivateZone",
+    userAssignedIdentity: "azure-native:managedidentity:UserAssignedIdentity",
+    resourceGroup: "azure-native:resources:ResourceGroup",
+} as const;
 
 /**
- * Both tokens of an Azure Monitor resource: azure-native 3.x registers them under
- * `monitor`; 2.x used `insights`, which 3.x keeps as an alias, so programs and
- * stack exports from either major version are recognised.
+ * Kinds that live inside a parent resource and have no region of their own
+ * (no `location` input): their data stays where the parent is.
  */
-export function monitorTypes(resource: string): string[] {
-    return [`azure-native:monitor:${resource}`, `azure-native:insights:${resource}`];
-}
-
-export const DIAGNOSTIC_SETTING = monitorTypes("DiagnosticSetting");
+export const CHILD_KINDS: readonly string[] = [
+    TYPES.key,
+    "azure-native:keyvault:Secret",
+    "azure-native:keyvault:AccessPolicy",
+    TYPES.blobService,
+    TYPES.blobContainer,
+    TYPES.managementPolicy,
+    "azure-native:storage:QueueServiceProperties",
+    "azure-native:storage:Queue",
+    "azure-native:storage:TableServiceProperties",
+    "azure-native:storage:Table",
+    "azure-native:storage:FileServiceProperties",
+    "azure-native:storage:FileShare",
+    "azure-native:storage:EncryptionScope",
+    "azure-native:cognitiveservices:Deployment",
+    "azure-native:cognitiveservices:PrivateEndpointConnection",
+    "azure-native:cognitiveservices:EncryptionScope",
+    TYPES.dnsZoneGroup,
+    "azure-native:network:Subnet",
+    "azure-native:network:SecurityRule",
+    "azure-native:network:Route",
+    "azure-native:privatedns:PrivateRecordSet",
+    TYPES.diagnosticSetting,
+    TYPES.roleAssignment,
+    TYPES.roleDefinition,
+    TYPES.lockByScope,
+    TYPES.lockAtResource,
+    TYPES.lockAtResourceGroup,
+    TYPES.lockAtSubscription,
+    "azure-native:managedidentity:FederatedIdentityCredential",
+];

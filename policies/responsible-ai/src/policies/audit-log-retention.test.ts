@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { expectOne, expectSameVerdictForTokens, expectUndecided } from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { analyzeStack, TestResource, UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
 import { auditLogRetention } from "./audit-log-retention";
 
@@ -31,12 +32,12 @@ describe("rai-audit-log-retention (RAI-06)", () => {
         expect(findings).to.have.length(1);
         expect(findings[0].enforcementLevel).to.equal("advisory");
         expect(findings[0].urn).to.equal(urnOf(workspace({})));
-        expect(findings[0].message).to.contain("'audit'").and.contain("retentionInDays is 60").and.contain(">= 365").and.contain("Fix:");
+        expect(findings[0].message).to.contain('"audit"').and.contain("retentionInDays must be").and.contain("found 60").and.contain(">= 365").and.contain("Fix:");
     });
 
     it("flags an absent or wrong-typed retention, and honours a mandatory override and a configured minimum", async () => {
         expect((await run([workspace({}), setting({})]))[0].message).to.contain("not set (Azure keeps 30 days)");
-        expect((await run([workspace({ retentionInDays: "365" }), setting({})]))[0].message).to.contain('retentionInDays is "365"');
+        expect((await run([workspace({ retentionInDays: "365" }), setting({})]))[0].message).to.contain('found "365"');
         const mandatory = await run([workspace({ retentionInDays: 60 }), setting({})], { "rai-audit-log-retention": { enforcementLevel: "mandatory" } });
         expect(mandatory[0].enforcementLevel).to.equal("mandatory");
         expect(await run([workspace({ retentionInDays: 90 }), setting({})], { "rai-audit-log-retention": { minRetentionDays: 90 } })).to.deep.equal([]);
@@ -55,7 +56,7 @@ describe("rai-audit-log-retention (RAI-06)", () => {
         expect((await run([workspace({ retentionInDays: UNKNOWN }), setting({})])).map(f => f.enforcementLevel)).to.deep.equal(["advisory"]);
         const ws = await run([setting({ workspaceId: UNKNOWN })]);
         expect(ws.map(f => f.enforcementLevel)).to.deep.equal(["advisory"]);
-        expect(ws[0].message).to.contain("unknown");
+        expect(ws[0].message).to.contain("not known yet");
     });
 
     it("ignores metrics-only settings and non-Custom Vision accounts", async () => {
@@ -71,6 +72,15 @@ describe("rai-audit-log-retention (RAI-06)", () => {
         const findings = await analyzeStack([auditLogRetention], [pinned, pinnedWorkspace, pinnedSetting]);
         expect(findings).to.have.length(1);
         expect(findings[0].urn).to.equal(urnOf(pinnedWorkspace));
-        expect(findings[0].message).to.contain("retentionInDays is 60");
+        expect(findings[0].message).to.contain("found 60");
+    });
+    it("reports a known short retention beside unknown values, and is undecided only when the retention is unknown", async () => {
+        expectOne(await run([workspace({ retentionInDays: 60, features: UNKNOWN }), setting({})]), "advisory", "found 60");
+        expectUndecided(await run([workspace({ retentionInDays: UNKNOWN }), setting({})]), "retentionInDays is not known yet");
+    });
+    it("reaches the same verdict for every token of the account, the setting and the workspace", async () => {
+        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => analyzeStack([auditLogRetention], [{ ...account, type: t, urn: urnOf(account) }, workspace({ retentionInDays: 60 }), setting({})]), true);
+        await expectSameVerdictForTokens("azure-native:monitor:DiagnosticSetting", t => run([workspace({ retentionInDays: 60 }), { ...setting({}), type: t }]), true);
+        await expectSameVerdictForTokens("azure-native:operationalinsights:Workspace", t => run([{ ...workspace({ retentionInDays: 60 }), type: t }, setting({})]), true);
     });
 });

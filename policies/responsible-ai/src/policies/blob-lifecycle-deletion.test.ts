@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { expectOne, expectSameVerdictForTokens, expectUndecided } from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { analyzeStack, TestResource, UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
 import { blobLifecycleDeletion } from "./blob-lifecycle-deletion";
 
@@ -27,13 +28,13 @@ describe("rai-blob-lifecycle-deletion (RAI-05)", () => {
         expect(findings).to.have.length(1);
         expect(findings[0].enforcementLevel).to.equal("mandatory");
         expect(findings[0].urn).to.equal(urnOf(storage()));
-        expect(findings[0].message).to.contain("'images'").and.contain("absent: no management policy").and.contain("at most 365 days");
+        expect(findings[0].message).to.contain('"images"').and.contain("found no management policy").and.contain("at most 365 days");
     });
 
     it("fails a rule keeping blobs too long, with the value found", async () => {
         const findings = await run([storage(), lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: 400 })] } })]);
         expect(findings).to.have.length(1);
-        expect(findings[0].message).to.contain('"daysAfterModificationGreaterThan":400').and.contain("'expire-images'");
+        expect(findings[0].message).to.contain('"daysAfterModificationGreaterThan":400').and.contain('"expire-images"');
     });
 
     it("honours a configured limit", async () => {
@@ -82,5 +83,13 @@ describe("rai-blob-lifecycle-deletion (RAI-05)", () => {
             type: "azure-native:storage/v20250101:ManagementPolicy",
         };
         expect(await analyzeStack([blobLifecycleDeletion], [pinnedCv, pinnedStorage, pinnedPolicy])).to.deep.equal([]);
+    });
+    it("reports a known too-long rule beside unknown values, and is undecided only when the deciding days are unknown", async () => {
+        expectOne(await run([storage({ tags: UNKNOWN }), lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: 400 }, { filters: UNKNOWN })] } })]), "mandatory", "400");
+        expectUndecided(await run([storage(), lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: UNKNOWN })] } })]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the storage account and of the management policy", async () => {
+        await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => run([{ ...storage(), type: t }]), true);
+        await expectSameVerdictForTokens("azure-native:storage:ManagementPolicy", t => run([storage(), { ...lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: 400 })] } }), type: t }]), true);
     });
 });

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { expectOne, expectSameVerdictForTokens, expectUndecided } from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { analyzeStack, TestResource, UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
 import { feedbackAlerts } from "./feedback-alerts";
 
@@ -42,7 +43,7 @@ describe("rai-feedback-alerts (RAI-04)", () => {
         expect(findings).to.have.length(1);
         expect(findings[0].enforcementLevel).to.equal("mandatory");
         expect(findings[0].urn).to.equal(urnOf(prediction()));
-        expect(findings[0].message).to.contain("'cv-predict'").and.contain("no alert rule is scoped to the account").and.contain("Fix:");
+        expect(findings[0].message).to.contain('"cv-predict"').and.contain("no alert rule scoped to the account").and.contain("Fix:");
     });
 
     it("fails only the prediction account that no alert covers", async () => {
@@ -96,7 +97,7 @@ describe("rai-feedback-alerts (RAI-04)", () => {
     it("is not applicable to stacks without prediction accounts unless configured", async () => {
         const training = prediction({ kind: "CustomVision.Training" });
         expect(await run([training])).to.deep.equal([]);
-        expect(await run([training], { "rai-feedback-alerts": { predictionAccountKinds: ["*"] } })).to.have.length(1);
+        expect(await run([training], { "rai-feedback-alerts": { accountKinds: ["*"] } })).to.have.length(1);
     });
 
     it("matches versioned tokens of the account, the alert rule and the action group", async () => {
@@ -108,5 +109,16 @@ describe("rai-feedback-alerts (RAI-04)", () => {
         expect(await run([pinned, { ...group(), type: "azure-native:monitor/v20230101:ActionGroup" },
             metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] }, undefined, "azure-native:monitor/v20180301:MetricAlert")]))
             .to.deep.equal([]);
+    });
+    it("reports a known missing route beside unknown values, and is undecided only when a route could exist", async () => {
+        expectOne(await run([prediction({ tags: UNKNOWN }), group(), metricAlert({ scopes: [ACCOUNT_ID], enabled: false, actions: UNKNOWN })]), "mandatory");
+        expectUndecided(await run([prediction(), group({ emailReceivers: [{ name: "x", emailAddress: UNKNOWN }] }), metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] })]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the account, the alert and the action group", async () => {
+        const disabledGroup = group({ enabled: false });
+        const alert = metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] });
+        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => run([{ ...prediction(), type: t }]), true);
+        await expectSameVerdictForTokens("azure-native:monitor:ActionGroup", t => run([prediction(), { ...disabledGroup, type: t }, alert]), true);
+        await expectSameVerdictForTokens("azure-native:monitor:MetricAlert", t => run([prediction(), disabledGroup, { ...alert, type: t }]), true);
     });
 });

@@ -1,88 +1,46 @@
 import { expect } from "chai";
-import { analyzeResource, secret, UNKNOWN } from "../../../../test/support/policy-harness";
-import { requiredTags } from "./required-tags";
+import { secret, UNKNOWN } from "../../../../test/support/policy-harness";
+import { expectNone, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { requiredTags as policy } from "./required-tags";
 
 const TAGS = { owner: "vision-team", "data-classification": "confidential", "consent-reference": "DPIA-42", "legal-review": "LR-7" };
-const account = (props: Record<string, unknown>) => ({ type: "azure-native:cognitiveservices:Account", name: "cv", props });
-const storage = (props: Record<string, unknown>) => ({ type: "azure-native:storage:StorageAccount", name: "images", props });
-const run = (r: ReturnType<typeof account>, config = {}) => analyzeResource([requiredTags], r, config);
+const account = (props: Record<string, unknown>, type = "azure-native:cognitiveservices:Account") => ({ type, name: "cv", props });
+const run = (r: ReturnType<typeof account>, config = {}) => runResource(policy, r, config);
 
-describe("rai-required-tags (RAI-01)", () => {
-    it("passes Custom Vision and storage accounts with all four tags", async () => {
-        expect(await run(account({ kind: "CustomVision.Training", tags: TAGS }))).to.deep.equal([]);
-        expect(await run(account({ kind: "CustomVision.Prediction", tags: TAGS }))).to.deep.equal([]);
-        expect(await run(storage({ tags: TAGS }))).to.deep.equal([]);
+describe("rai-required-tags (RAI-01, Custom Vision accounts)", () => {
+    it("passes Custom Vision accounts with all four tags, tag names in any case", async () => {
+        expectNone(await run(account({ kind: "CustomVision.Training", tags: TAGS })));
+        expectNone(await run(account({ kind: "CustomVision.Prediction", tags: { ...TAGS, Owner: "x", owner: undefined } })));
     });
-
-    it("accepts a secret tag value without revealing it", async () => {
-        expect(await run(storage({ tags: { ...TAGS, owner: secret("vision-team") } }))).to.deep.equal([]);
+    it("accepts a secret tag value without revealing it, and never quotes one", async () => {
+        expectNone(await run(account({ kind: "CustomVision.Training", tags: { ...TAGS, owner: secret("vision-team") } })));
+        const f = expectOne(await run(account({ kind: "CustomVision.Training", tags: { ...TAGS, owner: secret("   ") } })), "mandatory", "a secret value");
+        expect(f.message).to.not.include("\"   \"");
     });
-
-    it("fails when tags are absent, naming every missing tag", async () => {
-        const findings = await run(account({ kind: "CustomVision.Training" }));
-        expect(findings).to.have.length(4);
-        expect(findings.every(f => f.enforcementLevel === "mandatory")).to.equal(true);
-        expect(findings[0].message).to.contain("azure-native:cognitiveservices:Account 'cv'")
-            .and.contain('tags["owner"] is not set').and.contain("expected a non-empty string").and.contain("Fix:");
+    it("fails when tags are absent, naming every missing tag in one finding", async () => {
+        const f = expectOne(await run(account({ kind: "CustomVision.Training" })), "mandatory", "Cognitive Services account \"cv\"",
+            "tags.owner must be a non-empty string", "tags[\"legal-review\"]", "Fix:");
+        expect(f.message.match(/must be a non-empty string/g)).to.have.length(4);
     });
-
-    it("fails one missing tag on a storage account", async () => {
-        const { "legal-review": _omit, ...rest } = TAGS;
-        const findings = await run(storage({ tags: rest }));
-        expect(findings.map(f => f.message)).to.have.length(1);
-        expect(findings[0].message).to.contain('tags["legal-review"] is not set');
-    });
-
     it("fails empty and wrong-typed tag values", async () => {
-        const findings = await run(storage({ tags: { ...TAGS, owner: "  ", "consent-reference": 42 } }));
-        expect(findings).to.have.length(2);
-        expect(findings[0].message).to.contain('tags["owner"] is "  "');
-        expect(findings[1].message).to.contain('tags["consent-reference"] is 42');
+        expectOne(await run(account({ kind: "CustomVision.Training", tags: { ...TAGS, owner: "  ", "consent-reference": 42 } })), "mandatory",
+            "found \"  \"", "found 42");
     });
-
-    it("fails tags of the wrong type", async () => {
-        const findings = await run(storage({ tags: ["owner"] }));
-        expect(findings).to.have.length(1);
-        expect(findings[0].message).to.contain('tags is ["owner"]').and.contain("an object of string tags");
+    it("reports a known missing tag beside an unknown one, and is undecided only when the deciding tags are unknown", async () => {
+        expectOne(await run(account({ kind: "CustomVision.Training", tags: { ...TAGS, owner: undefined, "legal-review": UNKNOWN } })), "mandatory", "tags.owner");
+        expectUndecided(await run(account({ kind: "CustomVision.Training", tags: { ...TAGS, "legal-review": UNKNOWN } })), "tags[\"legal-review\"]");
+        expectUndecided(await run(account({ kind: "CustomVision.Training", tags: UNKNOWN })), "not known yet");
     });
-
-    it("reports unknown tags as advisory, never a pass or a crash", async () => {
-        const whole = await run(storage({ tags: UNKNOWN }));
-        expect(whole).to.have.length(1);
-        expect(whole[0].enforcementLevel).to.equal("advisory");
-        expect(whole[0].message).to.contain("preview");
-        const one = await run(storage({ tags: { ...TAGS, "legal-review": UNKNOWN } }));
-        expect(one.map(f => f.enforcementLevel)).to.deep.equal(["advisory"]);
-        expect(one[0].message).to.contain('tags["legal-review"] is unknown');
+    it("is undecided, not failing, while the kind is unknown", async () => {
+        expectUndecided(await run(account({ kind: UNKNOWN })), "kind is not known yet");
     });
-
-    it("treats an unknown kind as in scope", async () => {
-        expect(await run(account({ kind: UNKNOWN }))).to.have.length(4);
+    it("ignores other kinds unless configured; uses configured tag names; matches kinds case-insensitively", async () => {
+        expectNone(await run(account({ kind: "OpenAI" })));
+        expectOne(await run(account({ kind: "OpenAI" }), { [policy.name]: { accountKinds: ["*"] } }), "mandatory");
+        expectOne(await run(account({ kind: "CustomVision.Training", tags: TAGS }), { [policy.name]: { requiredTags: ["owner", "cost-center"] } }), "mandatory", "tags[\"cost-center\"]");
+        expectOne(await run(account({ kind: "customvision.training", tags: {} })), "mandatory");
     });
-
-    it("ignores other kinds and types unless configured", async () => {
-        expect(await run(account({ kind: "OpenAI" }))).to.deep.equal([]);
-        expect(await run({ type: "azure-native:keyvault:Vault", name: "kv", props: {} })).to.deep.equal([]);
-        expect(await run(account({ kind: "OpenAI" }), { "rai-required-tags": { accountKinds: ["*"] } })).to.have.length(4);
-        expect(await run(storage({}), { "rai-required-tags": { includeStorageAccounts: false } })).to.deep.equal([]);
-    });
-
-    it("uses configured tag names", async () => {
-        const findings = await run(storage({ tags: TAGS }), { "rai-required-tags": { requiredTags: ["owner", "cost-center"] } });
-        expect(findings).to.have.length(1);
-        expect(findings[0].message).to.contain('tags["cost-center"]');
-    });
-
-    it("matches kinds case-insensitively", async () => {
-        expect(await run(account({ kind: "customvision.training", tags: {} }))).to.have.length(4);
-    });
-
-    it("matches versioned type tokens (an API version pinned in the program)", async () => {
-        const findings = await run({ ...account({ kind: "CustomVision.Training" }), type: "azure-native:cognitiveservices/v20250601:Account" });
-        expect(findings).to.have.length(4);
-        expect(findings[0].message).to.contain("azure-native:cognitiveservices/v20250601:Account 'cv'");
-        expect(await run({ ...storage({}), type: "azure-native:storage/v20250101:StorageAccount" })).to.have.length(4);
-        expect(await run({ ...storage({}), type: "azure-native:storage/v20250101:StorageAccount" },
-            { "rai-required-tags": { includeStorageAccounts: false } })).to.deep.equal([]);
+    it("reaches the same verdict for every token of an account", async () => {
+        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => run(account({ kind: "CustomVision.Training", tags: {} }, t)), true);
     });
 });

@@ -1,6 +1,5 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { GuardrailMetadata } from "../vendor/policy-kit/metadata";
-import { stackPolicy } from "./define";
+import { PolicyDefinition, stackPolicy, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
 import { hasDnsZone, privateEndpointsFor } from "./relations";
 
 /** Where every resource of `type` must be reachable privately. */
@@ -15,22 +14,20 @@ export interface PrivateEndpointTarget {
 }
 
 /** A stack policy: every resource of the target type has a private endpoint on its group, registered in its zone. */
-export function privateEndpointPolicy(m: GuardrailMetadata, t: PrivateEndpointTarget): StackValidationPolicy {
+export function privateEndpointPolicy(d: PolicyDefinition, t: PrivateEndpointTarget): StackValidationPolicy {
     return stackPolicy({
-        ...m,
-        check: ({ graph, report }) => {
-            for (const resource of graph.ofType(t.type)) {
-                const pe = privateEndpointsFor(graph, resource, t.groupId);
-                const dns = pe.found.length ? hasDnsZone(graph, pe.found, t.zone) : { found: [], unknown: false };
-                if (dns.found.length > 0) {
-                    continue;
-                }
+        ...d,
+        check: s => {
+            for (const resource of s.graph.ofType(t.type)) {
+                const pe = privateEndpointsFor(s.graph, resource, t.groupId);
+                const dns = pe.found.length ? hasDnsZone(s.graph, pe.found, t.zone) : { found: [], unknown: false };
                 const unknown = pe.found.length ? dns.unknown : pe.unknown;
-                report(resource, {
+                s.require(resource, {
                     path: "privateLinkServiceConnections / privateDnsZoneConfigs (of its PrivateEndpoint)",
                     expected: `a private endpoint with groupIds ["${t.groupId}"] and a DNS zone group on ${t.zone}`,
-                    problem: unknown ? "cannot be verified during preview: an endpoint's target, group or zone is unknown"
-                        : pe.found.length ? `its private endpoint has no DNS zone group on ${t.zone}` : "no private endpoint targets it",
+                    holds: dns.found.length > 0 ? true : unknown ? UNKNOWN : false,
+                    found: pe.found.length ? `its private endpoint has no DNS zone group on ${t.zone}` : "no private endpoint targets it",
+                    why: "an endpoint's target, group or zone is not known yet",
                     fix: `add a PrivateEndpoint { privateLinkServiceConnections: [{ privateLinkServiceId: ${t.idExpression}, groupIds: ["${t.groupId}"] }] } with a PrivateDnsZoneGroup on ${t.zone}.`,
                 });
             }

@@ -1,8 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
-import { appendTo, knownId, StackGraph } from "../vendor/policy-kit/graph";
-import { normalizeType } from "../vendor/policy-kit/types";
-import { isUnknown, Maybe, readArray, readLowerString, readPath } from "../vendor/policy-kit/values";
-import { DIAGNOSTIC_SETTING, DNS_ZONE_GROUP, PRIVATE_ENDPOINT, PRIVATE_ZONE } from "./tokens";
+import { appendTo, canonicalType, isSecretAt, isUnknown, knownId, Maybe, readArray, readLowerString, readPath, StackGraph, Tri, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
+
+const { diagnosticSetting: DIAGNOSTIC_SETTING, dnsZoneGroup: DNS_ZONE_GROUP, privateEndpoint: PRIVATE_ENDPOINT, privateZone: PRIVATE_ZONE } = TYPES;
 
 /** What a relation search found: matches, and whether an unknown value could hide one. */
 export interface Search<T> {
@@ -81,7 +80,7 @@ function pathHasUnknown(props: unknown, path: string): boolean {
     if (isUnknown(arr)) {
         return true;
     }
-    return field !== undefined && arr.some(el => isUnknown(readPath(el, field)));
+    return field !== undefined && arr.some(el => isUnknown(el) || isUnknown(readPath(el, field)));
 }
 
 const PLS_KEY = "privateLinkServiceConnections";
@@ -101,6 +100,10 @@ export function privateEndpointsFor(graph: StackGraph, target: PolicyResource, g
         }
         let qualifies = false;
         for (const c of connections) {
+            if (isUnknown(c)) {
+                unknown = true;
+                continue;
+            }
             const id = readLowerString(c, "privateLinkServiceId");
             const other = typeof id === "string" && id !== targetId && graph.byArmId(id) !== undefined;
             const aimsAtTarget = (targetId !== undefined && id === targetId) || (byDependency && !other);
@@ -112,6 +115,8 @@ export function privateEndpointsFor(graph: StackGraph, target: PolicyResource, g
                 unknown = true;
             } else if (groups.some(g => typeof g === "string" && g.toLowerCase() === group)) {
                 qualifies = true;
+            } else if (groups.some(isUnknown)) {
+                unknown = true;
             }
         }
         if (qualifies) {
@@ -153,7 +158,7 @@ export function hasDnsZone(graph: StackGraph, endpoints: PolicyResource[], zone:
 }
 
 function zoneName(z: PolicyResource): Maybe<string | undefined> {
-    if (normalizeType(z.type) !== PRIVATE_ZONE) {
+    if (canonicalType(z.type) !== PRIVATE_ZONE) {
         return undefined;
     }
     const id = knownId(z);
@@ -164,46 +169,63 @@ function zoneName(z: PolicyResource): Maybe<string | undefined> {
     return byInput !== undefined ? byInput : readLowerString(z.props, "name");
 }
 
-/** Log categories a target's diagnostic settings send to a Log Analytics workspace. */
-export function diagnosticCoverage(graph: StackGraph, target: PolicyResource): { categories: Set<string>; groups: Set<string>; unknown: boolean; settings: number } {
-    const categories = new Set<string>();
-    const groups = new Set<string>();
-    let unknown = false;
-    const settings = related(graph, target, DIAGNOSTIC_SETTING, "resourceUri", ["resourceUri"], "/providers/microsoft.insights/diagnosticsettings/");
+/**
+ * Log categories a target's diagnostic settings send to a Log Analytics workspace:
+ * those known to be sent, those that may be (an unknown `enabled` flag or
+ * destination), and whether some setting could send anything at all (its
+ * logs or a category are unknown).
+ */
+export interface Coverage {
+    categories: Set<string>;
+    groups: Set<string>;
+    maybeCategories: Set<string>;
+    maybeGroups: Set<string>;
+    open: boolean;
+    settings: number;
+    /** Some category or group name is a secret: messages must not list them. */
+    secret: boolean;
+}
+
+export function diagnosticCoverage(graph: StackGraph, target: PolicyResource): Coverage {
+    const c: Coverage = { categories: new Set(), groups: new Set(), maybeCategories: new Set(), maybeGroups: new Set(), open: false, settings: 0, secret: false };
+    const settings = related(graph, target, [DIAGNOSTIC_SETTING], "resourceUri", ["resourceUri"], "/providers/microsoft.insights/diagnosticsettings/");
+    c.settings = settings.length;
     for (const s of settings) {
         const toWorkspace = sendsToWorkspace(s);
         if (toWorkspace === false) {
             continue;
         }
-        if (isUnknown(toWorkspace)) {
-            unknown = true;
-            continue;
-        }
         const logs = readArray(s.props, "logs");
         if (isUnknown(logs)) {
-            unknown = true;
+            c.open = true;
             continue;
         }
-        for (const l of logs) {
+        for (const [i, l] of logs.entries()) {
+            c.secret ||= isSecretAt(s.props, ["logs", i, "category"]) || isSecretAt(s.props, ["logs", i, "categoryGroup"]);
+            if (isUnknown(l)) {
+                c.open = true;
+                continue;
+            }
             const enabled = readPath(l, "enabled");
+            if (enabled === false) {
+                continue;
+            }
             const category = readLowerString(l, "category");
             const group = readLowerString(l, "categoryGroup");
-            if (isUnknown(enabled) || isUnknown(category) || isUnknown(group)) {
-                unknown = true;
+            if (isUnknown(category) || isUnknown(group)) {
+                c.open = true;
                 continue;
             }
-            if (enabled !== true) {
-                continue;
-            }
+            const sure = enabled === true && toWorkspace === true;
             if (category) {
-                categories.add(category);
+                (sure ? c.categories : c.maybeCategories).add(category);
             }
             if (group) {
-                groups.add(group);
+                (sure ? c.groups : c.maybeGroups).add(group);
             }
         }
     }
-    return { categories, groups, unknown, settings: settings.length };
+    return c;
 }
 
 /** A workspace destination: a property dependency (preview) or an ARM ID of a workspace. */
@@ -218,7 +240,15 @@ function sendsToWorkspace(s: PolicyResource): Maybe<boolean> {
     return typeof id === "string" && id.includes("/providers/microsoft.operationalinsights/workspaces/");
 }
 
-/** True when the settings cover every required category, or one of the category groups that includes them. */
-export function covers(c: { categories: Set<string>; groups: Set<string> }, required: string[], groups = ["audit", "alllogs"]): boolean {
-    return groups.some(g => c.groups.has(g)) || required.every(r => c.categories.has(r.toLowerCase()));
+/**
+ * Whether the settings send every required category, or a category group that
+ * includes them: true, false, or UNKNOWN when unknown values could make up the difference.
+ */
+export function covers(c: Coverage, required: string[], groups = ["audit", "alllogs"]): Tri {
+    const sends = (cats: Set<string>, grps: Set<string>) => groups.some(g => grps.has(g)) || required.every(r => cats.has(r.toLowerCase()));
+    if (sends(c.categories, c.groups)) {
+        return true;
+    }
+    const union = (a: Set<string>, b: Set<string>) => new Set([...a, ...b]);
+    return c.open || sends(union(c.categories, c.maybeCategories), union(c.groups, c.maybeGroups)) ? UNKNOWN : false;
 }

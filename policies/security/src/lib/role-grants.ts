@@ -1,7 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { appendTo, knownId, StackGraph } from "../vendor/policy-kit/graph";
-import { isUnknown, Maybe, readLowerString, UNKNOWN } from "../vendor/policy-kit/values";
-import { ROLE_ASSIGNMENT } from "./tokens";
+import { appendTo, isUnknown, knownId, Maybe, readLowerString, StackGraph, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
 
 const ASSIGNMENT_MARKER = "/providers/microsoft.authorization/roleassignments/";
 
@@ -38,7 +36,7 @@ export class RoleGrants {
 
     constructor(graph: StackGraph, roleGuid: string) {
         let undecidable = false;
-        for (const r of graph.ofType(ROLE_ASSIGNMENT)) {
+        for (const r of graph.ofType(TYPES.roleAssignment)) {
             const a = assignment(r, roleGuid.toLowerCase());
             if (a.role === false) {
                 continue;

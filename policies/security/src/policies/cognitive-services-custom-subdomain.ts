@@ -1,5 +1,4 @@
-import { accountPolicy } from "../lib/define";
-import { get, isNonEmptyString } from "../lib/props";
+import { accountPolicy, isNonEmptyString, tri } from "@custom-vision-guardrails/policy-kit";
 
 export const cognitiveServicesCustomSubdomain = accountPolicy({
     name: "cognitive-services-custom-subdomain",
@@ -9,11 +8,10 @@ export const cognitiveServicesCustomSubdomain = accountPolicy({
     controls: ["CV-04"],
     azurePolicy: [],
     remediation: "Set properties.customSubDomainName to a globally unique name (it cannot be changed later).",
-    check: r => {
-        const v = get(r.props, "properties.customSubDomainName");
-        if (!isNonEmptyString(v)) {
-            r.report({ path: "properties.customSubDomainName", expected: "a non-empty subdomain name", found: v,
-                fix: "set properties.customSubDomainName to a globally unique name (it cannot be changed after creation)." });
-        }
-    },
+    check: r => r.require({
+        path: "properties.customSubDomainName",
+        expected: "a non-empty subdomain name",
+        holds: tri.of(r.get("properties.customSubDomainName"), isNonEmptyString),
+        fix: "set properties.customSubDomainName to a globally unique name (it cannot be changed after creation).",
+    }),
 });

@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
-import { goodAccount } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodAccount } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { cognitiveServicesCustomerManagedKey as policy } from "./cognitive-services-customer-managed-key";
 
 describe("cognitive-services-customer-managed-key (CV-06)", () => {
@@ -27,5 +27,12 @@ describe("cognitive-services-customer-managed-key (CV-06)", () => {
     });
     it("does not pass silently when unknown", async () => {
         expectNotSilent(await runResource(policy, goodAccount({}, { encryption: { keySource: "Microsoft.KeyVault", keyVaultProperties: { keyVaultUri: UNKNOWN, keyName: "cmk", identityClientId: "c" } } })));
+    });
+    it("reports a known violation beside an unknown sibling, and is undecided only when the deciding value is unknown", async () => {
+        expectOne(await runResource(policy, goodAccount({}, { encryption: { keySource: "Microsoft.KeyVault", keyVaultProperties: { keyVaultUri: UNKNOWN, keyName: "cmk" } } })), "mandatory");
+        expectUndecided(await runResource(policy, goodAccount({}, { encryption: { keySource: "Microsoft.KeyVault", keyVaultProperties: { keyVaultUri: UNKNOWN, keyName: "cmk", identityClientId: "c" } } })), "keyVaultUri", "not known yet");
+    });
+    it("reaches the same verdict for every token of the kind", async () => {
+        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runResource(policy, { ...goodAccount({}, { encryption: { keySource: "Microsoft.CognitiveServices" } }), type: t }), true);
     });
 });

@@ -1,7 +1,8 @@
-import { accountPolicy } from "../lib/define";
-import { get, isNonEmptyString, sameString } from "../lib/props";
+import { accountPolicy, isNonEmptyString, isUnknown, sameString, tri } from "@custom-vision-guardrails/policy-kit";
+import { identityKinds } from "../lib/identity";
 
 const FIX = "set properties.encryption: { keySource: \"Microsoft.KeyVault\", keyVaultProperties: { keyVaultUri, keyName, identityClientId } }.";
+const KEY = "properties.encryption.keyVaultProperties";
 
 export const cognitiveServicesCustomerManagedKey = accountPolicy({
     name: "cognitive-services-customer-managed-key",
@@ -12,25 +13,21 @@ export const cognitiveServicesCustomerManagedKey = accountPolicy({
     azurePolicy: ["67121cc7-ff39-4ab8-b7e3-95b84dab487d"],
     remediation: "Set properties.encryption.keySource to \"Microsoft.KeyVault\" with keyVaultProperties.keyVaultUri, keyName and (for a user-assigned identity) identityClientId.",
     check: r => {
-        const source = get(r.props, "properties.encryption.keySource");
-        if (!sameString(source, "Microsoft.KeyVault")) {
-            r.report({ path: "properties.encryption.keySource", expected: "\"Microsoft.KeyVault\"", found: source, fix: FIX });
-            return;
-        }
+        r.require({
+            path: "properties.encryption.keySource", expected: "\"Microsoft.KeyVault\"",
+            holds: sameString(r.get("properties.encryption.keySource"), "Microsoft.KeyVault"), fix: FIX,
+        });
         for (const field of ["keyVaultUri", "keyName"]) {
-            const path = `properties.encryption.keyVaultProperties.${field}`;
-            const v = get(r.props, path);
-            if (!isNonEmptyString(v)) {
-                r.report({ path, expected: "set", found: v, fix: FIX });
-            }
+            r.require({ path: `${KEY}.${field}`, expected: "set", holds: tri.of(r.get(`${KEY}.${field}`), isNonEmptyString), fix: FIX });
         }
-        const identityType = get(r.props, "identity.type");
-        const userAssigned = typeof identityType === "string" && identityType.toLowerCase().includes("userassigned");
-        const clientIdPath = "properties.encryption.keyVaultProperties.identityClientId";
-        const clientId = get(r.props, clientIdPath);
-        if (userAssigned && !isNonEmptyString(clientId)) {
-            r.report({ path: clientIdPath, expected: "the client ID of the user-assigned identity that reads the key",
-                found: clientId, fix: "set identityClientId to the user-assigned identity's clientId." });
-        }
+        // Without a client ID the account unwraps the key with its system-assigned identity; with only a user-assigned one it cannot.
+        const kinds = identityKinds(r.get("identity.type"));
+        const onlyUserAssigned = isUnknown(kinds) ? kinds : kinds.user && !kinds.system;
+        r.require({
+            path: `${KEY}.identityClientId`, expected: "the client ID of the user-assigned identity that reads the key",
+            holds: tri.implies(onlyUserAssigned, tri.of(r.get(`${KEY}.identityClientId`), isNonEmptyString)),
+            why: "it or identity.type is not known yet",
+            fix: "set identityClientId to the user-assigned identity's clientId.",
+        });
     },
 });

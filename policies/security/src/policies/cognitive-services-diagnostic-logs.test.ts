@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
-import { diagnosticSetting, goodAccount, ids, withId, workspace } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { diagnosticSetting, goodAccount, ids, withId, workspace } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { cognitiveServicesDiagnosticLogs as policy } from "./cognitive-services-diagnostic-logs";
 
 const AUDIT = [{ categoryGroup: "audit", enabled: true }];
@@ -33,5 +33,13 @@ describe("cognitive-services-diagnostic-logs (CV-09)", () => {
     });
     it("flags unknown categories as unverifiable", async () => {
         expectNotSilent(await runStack(policy, [preview, workspace, diagnosticSetting("d", { targetUrn: urnOf(preview), workspaceUrn: urnOf(workspace), logs: UNKNOWN as any })]));
+    });
+    it("reports known missing categories beside unknown values, and is undecided only when a setting's content is unknown", async () => {
+        expectOne(await runStack(policy, [update, diagnosticSetting("d", { targetId: ids.account, workspaceId: ids.workspace, logs: [{ category: "Audit", enabled: true, retentionPolicy: UNKNOWN }] })]), "mandatory", "found audit");
+        expectUndecided(await runStack(policy, [preview, workspace, diagnosticSetting("d", { targetUrn: urnOf(preview), workspaceUrn: urnOf(workspace), logs: [{ category: UNKNOWN, enabled: true }] })]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the account and of the setting (monitor / insights)", async () => {
+        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runStack(policy, [{ ...update, type: t }]), true);
+        await expectSameVerdictForTokens("azure-native:monitor:DiagnosticSetting", t => runStack(policy, [update, { ...diagnosticSetting("d", { targetId: ids.account, workspaceId: ids.workspace, logs: [{ category: "Audit", enabled: true }] }), type: t }]), true);
     });
 });

@@ -1,5 +1,4 @@
-import { accountPolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
+import { accountPolicy, requireEqual } from "@custom-vision-guardrails/policy-kit";
 
 export const cognitiveServicesLocalAuthDisabled = accountPolicy({
     name: "cognitive-services-local-auth-disabled",
@@ -9,6 +8,6 @@ export const cognitiveServicesLocalAuthDisabled = accountPolicy({
     controls: ["CV-03"],
     azurePolicy: ["71ef260a-8f18-47b7-abcb-62d0673d94dc"],
     remediation: "Set properties.disableLocalAuth to true and grant callers Cognitive Services roles instead of keys.",
-    check: r => requireValue(r, "properties.disableLocalAuth", true,
+    check: r => requireEqual(r, "properties.disableLocalAuth", true,
         "set properties.disableLocalAuth: true and give callers a Cognitive Services role instead of an API key."),
 });

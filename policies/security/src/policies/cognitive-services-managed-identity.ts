@@ -1,5 +1,5 @@
-import { accountPolicy } from "../lib/define";
-import { get } from "../lib/props";
+import { accountPolicy, tri } from "@custom-vision-guardrails/policy-kit";
+import { identityKinds } from "../lib/identity";
 
 export const cognitiveServicesManagedIdentity = accountPolicy({
     name: "cognitive-services-managed-identity",
@@ -9,12 +9,10 @@ export const cognitiveServicesManagedIdentity = accountPolicy({
     controls: ["CV-05"],
     azurePolicy: ["fe3fd216-4f83-4fc1-8984-2bbec80a3418"],
     remediation: "Set identity.type to \"UserAssigned\" (with identity.userAssignedIdentities) or \"SystemAssigned\".",
-    check: r => {
-        const type = get(r.props, "identity.type");
-        const parts = typeof type === "string" ? type.split(",").map(t => t.trim().toLowerCase()) : [];
-        if (!parts.includes("userassigned") && !parts.includes("systemassigned")) {
-            r.report({ path: "identity.type", expected: "\"UserAssigned\" or \"SystemAssigned\"", found: type,
-                fix: "set identity: { type: \"UserAssigned\", userAssignedIdentities: [identity.id] }." });
-        }
-    },
+    check: r => r.require({
+        path: "identity.type",
+        expected: "\"UserAssigned\" or \"SystemAssigned\"",
+        holds: tri.of(identityKinds(r.get("identity.type")), k => k.user || k.system),
+        fix: "set identity: { type: \"UserAssigned\", userAssignedIdentities: [identity.id] }.",
+    }),
 });

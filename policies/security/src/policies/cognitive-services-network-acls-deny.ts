@@ -1,5 +1,4 @@
-import { accountPolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
+import { accountPolicy, requireEqual } from "@custom-vision-guardrails/policy-kit";
 
 export const cognitiveServicesNetworkAclsDeny = accountPolicy({
     name: "cognitive-services-network-acls-deny",
@@ -9,6 +8,6 @@ export const cognitiveServicesNetworkAclsDeny = accountPolicy({
     controls: ["CV-02"],
     azurePolicy: ["037eea7a-bd0a-46c5-9a66-03aea78705d3"],
     remediation: "Set properties.networkAcls.defaultAction to \"Deny\"; allow only named virtual networks or IP ranges.",
-    check: r => requireValue(r, "properties.networkAcls.defaultAction", "Deny",
+    check: r => requireEqual(r, "properties.networkAcls.defaultAction", "Deny",
         "set properties.networkAcls: { defaultAction: \"Deny\" } and list only the networks that need access."),
 });

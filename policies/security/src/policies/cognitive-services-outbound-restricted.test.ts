@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
-import { goodAccount } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodAccount } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { cognitiveServicesOutboundRestricted as policy } from "./cognitive-services-outbound-restricted";
 
 describe("cognitive-services-outbound-restricted (CV-10)", () => {
@@ -17,5 +17,12 @@ describe("cognitive-services-outbound-restricted (CV-10)", () => {
     });
     it("does not pass silently when unknown", async () => {
         expectNotSilent(await runResource(policy, goodAccount({}, { allowedFqdnList: UNKNOWN })));
+    });
+    it("reports a known violation beside an unknown sibling, and is undecided only when the deciding value is unknown", async () => {
+        expectOne(await runResource(policy, goodAccount({}, { restrictOutboundNetworkAccess: false, allowedFqdnList: UNKNOWN })), "advisory");
+        expectUndecided(await runResource(policy, goodAccount({}, { allowedFqdnList: UNKNOWN })), "allowedFqdnList", "not known yet");
+    });
+    it("reaches the same verdict for every token of the kind", async () => {
+        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runResource(policy, { ...goodAccount({}, { restrictOutboundNetworkAccess: false }), type: t }), true);
     });
 });

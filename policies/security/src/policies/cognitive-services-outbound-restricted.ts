@@ -1,5 +1,4 @@
-import { accountPolicy } from "../lib/define";
-import { elements, get } from "../lib/props";
+import { accountPolicy, readArray, requireEqual, tri } from "@custom-vision-guardrails/policy-kit";
 
 export const cognitiveServicesOutboundRestricted = accountPolicy({
     name: "cognitive-services-outbound-restricted",
@@ -10,16 +9,13 @@ export const cognitiveServicesOutboundRestricted = accountPolicy({
     azurePolicy: [],
     remediation: "Set properties.restrictOutboundNetworkAccess to true and list the hosts the account may call in properties.allowedFqdnList.",
     check: r => {
-        const restrict = get(r.props, "properties.restrictOutboundNetworkAccess");
-        if (restrict !== true) {
-            r.report({ path: "properties.restrictOutboundNetworkAccess", expected: "true", found: restrict,
-                fix: "set properties.restrictOutboundNetworkAccess: true with properties.allowedFqdnList." });
-            return;
-        }
-        const list = get(r.props, "properties.allowedFqdnList");
-        if (!Array.isArray(list) || elements(list).length === 0) {
-            r.report({ path: "properties.allowedFqdnList", expected: "a non-empty list of host names", found: list,
-                fix: "list the hosts the account may call, e.g. [\"<vault>.vault.azure.net\"]." });
-        }
+        requireEqual(r, "properties.restrictOutboundNetworkAccess", true,
+            "set properties.restrictOutboundNetworkAccess: true with properties.allowedFqdnList.");
+        const list = readArray(r.props, "properties.allowedFqdnList");
+        r.require({
+            path: "properties.allowedFqdnList", expected: "a non-empty list of host names",
+            holds: tri.of(list, l => l.length > 0),
+            fix: "list the hosts the account may call, e.g. [\"<storage account>.blob.core.windows.net\"].",
+        });
     },
 });

@@ -1,6 +1,6 @@
-import { TestResource, UNKNOWN as UNKNOWN_ID, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
-import { goodAccount, ids, privateEndpoint, withId, zoneGroup } from "../testing/fixtures";
+import { TestResource, UNKNOWN, UNKNOWN as UNKNOWN_ID, urnOf } from "../../../../test/support/policy-harness";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodAccount, ids, privateEndpoint, withId, zoneGroup } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { cognitiveServicesPrivateDnsZone as policy } from "./cognitive-services-private-dns-zone";
 
 const ZONE = "privatelink.cognitiveservices.azure.com";
@@ -28,5 +28,16 @@ describe("cognitive-services-private-dns-zone (CV-08)", () => {
     });
     it("flags an unknown zone ID without a dependency as unverifiable", async () => {
         expectNotSilent(await runStack(policy, [account, pe, zoneGroup("zg", pe, UNKNOWN_ID, true)]));
+    });
+    it("reports a known wrong zone beside unknown values, and is undecided only when the zone is unknown", async () => {
+        const hub = ids.hubZone("privatelink.vaultcore.azure.net");
+        expectOne(await runStack(policy, [{ ...account, props: { ...account.props, properties: UNKNOWN } }, pe, zoneGroup("zg", pe, hub, true)]), "mandatory", "no DNS zone group");
+        expectUndecided(await runStack(policy, [account, pe, zoneGroup("zg", pe, UNKNOWN_ID, true)]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the zone group and of the zone", async () => {
+        const hub = ids.hubZone("privatelink.vaultcore.azure.net");
+        await expectSameVerdictForTokens("azure-native:network:PrivateDnsZoneGroup", t => runStack(policy, [account, pe, { ...zoneGroup("zg", pe, hub, true), type: t }]), true);
+        const wrong = { ...zone, props: { privateZoneName: "privatelink.vaultcore.azure.net", id: UNKNOWN_ID } };
+        await expectSameVerdictForTokens("azure-native:privatedns:PrivateZone", t => runStack(policy, [account, pe, { ...wrong, type: t, urn: urnOf(wrong) }, zoneGroup("zg", pe, UNKNOWN_ID, true, urnOf(wrong))]), true);
     });
 });

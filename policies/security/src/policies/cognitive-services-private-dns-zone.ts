@@ -1,4 +1,4 @@
-import { accountStackPolicy } from "../lib/define";
+import { accountStackPolicy, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
 import { hasDnsZone, privateEndpointsFor } from "../lib/relations";
 
 const ZONE = "privatelink.cognitiveservices.azure.com";
@@ -11,21 +11,18 @@ export const cognitiveServicesPrivateDnsZone = accountStackPolicy({
     controls: ["CV-08"],
     azurePolicy: ["c4bc6f10-cb41-49eb-b000-d5ab82e2a091"],
     remediation: `Add a network.PrivateDnsZoneGroup on the endpoint with privateDnsZoneConfigs[].privateDnsZoneId = the ${ZONE} zone (in the stack or a central hub zone's ID).`,
-    check: ({ graph, account, kindUnknown, report }) => {
-        const pe = privateEndpointsFor(graph, account, "account");
+    check: s => {
+        const pe = privateEndpointsFor(s.graph, s.account, "account");
         if (pe.found.length === 0) {
             return; // no endpoint at all is CV-07's finding
         }
-        const dns = hasDnsZone(graph, pe.found, ZONE);
-        if (dns.found.length > 0) {
-            return;
-        }
-        report(account, {
+        const dns = hasDnsZone(s.graph, pe.found, ZONE);
+        s.require(s.account, {
             path: "privateDnsZoneConfigs[].privateDnsZoneId (of the endpoint's PrivateDnsZoneGroup)",
             expected: `a zone named ${ZONE}`,
-            problem: dns.unknown || kindUnknown
-                ? "cannot be verified during preview: the zone group's zone is unknown"
-                : `its private endpoint has no DNS zone group on ${ZONE}`,
+            holds: dns.found.length > 0 ? true : dns.unknown ? UNKNOWN : false,
+            found: `its private endpoint has no DNS zone group on ${ZONE}`,
+            why: "the zone group's zone is not known yet",
             fix: `add a PrivateDnsZoneGroup to the endpoint with privateDnsZoneConfigs: [{ name: "cognitiveservices", privateDnsZoneId: <${ZONE} zone id> }].`,
         });
     },

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
-import { goodAccount, ids, privateEndpoint, withId } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodAccount, ids, privateEndpoint, withId } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { cognitiveServicesPrivateEndpoint as policy } from "./cognitive-services-private-endpoint";
 
 describe("cognitive-services-private-endpoint (CV-07)", () => {
@@ -32,5 +32,22 @@ describe("cognitive-services-private-endpoint (CV-07)", () => {
     });
     it("skips kinds out of scope", async () => {
         expectNone(await runStack(policy, [withId(goodAccount({ kind: "OpenAI" }), ids.account)], { [policy.name]: { accountKinds: ["CustomVision.Prediction"] } }));
+    });
+    it("decides from a known endpoint although other values are unknown, and is undecided only when a target could be hidden", async () => {
+        const pe = privateEndpoint("pe", undefined, "account", urnOf(previewAccount));
+        (pe.props as any).tags = UNKNOWN;
+        expectNone(await runStack(policy, [{ ...previewAccount, props: { ...previewAccount.props, properties: UNKNOWN } }, pe]));
+        expectOne(await runStack(policy, [updateAccount, privateEndpoint("pe", ids.vault, "vault")]), "mandatory", "no private endpoint");
+        expectUndecided(await runStack(policy, [previewAccount, privateEndpoint("pe", undefined, "account")]), "not known yet");
+    });
+    it("accepts no endpoint on an account suspended by the human override, only while public access is known to be disabled", async () => {
+        const suspended = (publicNetworkAccess: unknown) => withId(goodAccount({ tags: { "prediction-suspended": "true" } }, { publicNetworkAccess }), ids.account);
+        expectNone(await runStack(policy, [suspended("Disabled")]));
+        expectOne(await runStack(policy, [suspended("Enabled")]), "mandatory", "no private endpoint");
+        expectOne(await runStack(policy, [withId(goodAccount({ tags: { "prediction-suspended": "false" } }), ids.account)]), "mandatory", "no private endpoint");
+    });
+    it("reaches the same verdict for every token of the account and of the endpoint", async () => {
+        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runStack(policy, [{ ...updateAccount, type: t }, privateEndpoint("pe", ids.account, "blob")]), true);
+        await expectSameVerdictForTokens("azure-native:network:PrivateEndpoint", t => runStack(policy, [updateAccount, { ...privateEndpoint("pe", ids.account, "blob"), type: t }]), true);
     });
 });

@@ -1,5 +1,6 @@
-import { accountStackPolicy } from "../lib/define";
+import { accountStackPolicy, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
 import { privateEndpointsFor } from "../lib/relations";
+import { suspendedAndUnreachable } from "../lib/suspension";
 
 export const cognitiveServicesPrivateEndpoint = accountStackPolicy({
     name: "cognitive-services-private-endpoint",
@@ -9,17 +10,14 @@ export const cognitiveServicesPrivateEndpoint = accountStackPolicy({
     controls: ["CV-07"],
     azurePolicy: ["d6759c02-b87f-42b7-892e-71b3f471d782"],
     remediation: "Add a network.PrivateEndpoint whose privateLinkServiceConnections[].privateLinkServiceId is the account's id, with groupIds [\"account\"].",
-    check: ({ graph, account, kindUnknown, report }) => {
-        const pe = privateEndpointsFor(graph, account, "account");
-        if (pe.found.length > 0) {
-            return;
-        }
-        report(account, {
+    check: s => {
+        const pe = privateEndpointsFor(s.graph, s.account, "account");
+        s.require(s.account, {
             path: "privateLinkServiceConnections (of a PrivateEndpoint)",
             expected: "a private endpoint with groupIds [\"account\"] targeting this account",
-            problem: pe.unknown || kindUnknown
-                ? "cannot be verified during preview: an endpoint's target or group (or the account's kind) is unknown"
-                : "no private endpoint targets it",
+            holds: pe.found.length > 0 || suspendedAndUnreachable(s.account) === true ? true : pe.unknown ? UNKNOWN : false,
+            found: "no private endpoint targets it",
+            why: "an endpoint's target or group is not known yet",
             fix: "add a PrivateEndpoint with privateLinkServiceConnections: [{ privateLinkServiceId: account.id, groupIds: [\"account\"] }].",
         });
     },

@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
-import { goodAccount } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodAccount } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { cognitiveServicesPublicNetworkDisabled as policy } from "./cognitive-services-public-network-disabled";
 
 describe("cognitive-services-public-network-disabled (CV-01)", () => {
@@ -31,5 +31,12 @@ describe("cognitive-services-public-network-disabled (CV-01)", () => {
     });
     it("does not pass silently when the value is unknown", async () => {
         expectNotSilent(await runResource(policy, goodAccount({}, { publicNetworkAccess: UNKNOWN })));
+    });
+    it("reports a known violation beside an unknown sibling, and is undecided only when the deciding value is unknown", async () => {
+        expectOne(await runResource(policy, goodAccount({ tags: UNKNOWN }, { publicNetworkAccess: "Enabled", networkAcls: UNKNOWN })), "mandatory");
+        expectUndecided(await runResource(policy, goodAccount({}, { publicNetworkAccess: UNKNOWN })), "properties.publicNetworkAccess", "not known yet");
+    });
+    it("reaches the same verdict for every token of the kind", async () => {
+        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runResource(policy, { ...goodAccount({}, { publicNetworkAccess: "Enabled" }), type: t }), true);
     });
 });

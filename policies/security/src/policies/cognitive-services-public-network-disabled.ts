@@ -1,5 +1,4 @@
-import { accountPolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
+import { accountPolicy, requireEqual } from "@custom-vision-guardrails/policy-kit";
 
 export const cognitiveServicesPublicNetworkDisabled = accountPolicy({
     name: "cognitive-services-public-network-disabled",
@@ -9,6 +8,6 @@ export const cognitiveServicesPublicNetworkDisabled = accountPolicy({
     controls: ["CV-01"],
     azurePolicy: ["037eea7a-bd0a-46c5-9a66-03aea78705d3"],
     remediation: "Set properties.publicNetworkAccess to \"Disabled\" and reach the account through a private endpoint.",
-    check: r => requireValue(r, "properties.publicNetworkAccess", "Disabled",
+    check: r => requireEqual(r, "properties.publicNetworkAccess", "Disabled",
         "set properties.publicNetworkAccess: \"Disabled\" and reach the account through a private endpoint."),
 });

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { TestResource, UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
-import { goodAccount, goodKey, goodStorage, goodVault, ids, withId } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodAccount, goodKey, goodStorage, goodVault, ids, withId } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { customerManagedKeyIdentityAccess as policy } from "./customer-managed-key-identity-access";
 
 const CRYPTO_USER = "e147488a-f6f5-4113-8e2d-b22465e65bf6";
@@ -136,8 +136,28 @@ describe("customer-managed-key-identity-access (KEY-05)", () => {
         expectOne(await runStack(policy, [previewVault, previewAccount]), "mandatory", "system-assigned", "no role assignment grants it");
         expectNone(await runStack(policy, [previewVault, previewAccount, roleAssignment({ principalUrn: accountUrn, scope: UNKNOWN, scopeUrn: vaultUrn })]));
     });
-    it("ignores resources without a customer-managed key (CV-06 and ST-06 report those)", async () => {
+    it("ignores resources without a customer-managed key (CV-06 and ST-06 report those), in update and in preview", async () => {
         expectNone(await runStack(policy, [withId(goodAccount({}, { encryption: { keySource: "Microsoft.CognitiveServices" } }), ids.account)]));
+        // preview: the whole encryption setting unknown, and it relates to no vault, key or identity of the stack
+        const bare = withId(goodAccount(), undefined);
+        (bare.props as any).properties = UNKNOWN;
+        expectNone(await runStack(policy, [bare]));
+    });
+    it("flags a known missing grant although other values are unknown, and is undecided only when the grant depends on them", async () => {
+        const [uai, vault, key, account] = updateStack();
+        const partly = { ...account, props: { ...account.props, tags: UNKNOWN, location: UNKNOWN } };
+        expectOne(await runStack(policy, [uai, vault, key, partly]), "mandatory", "no role assignment grants it");
+        expectUndecided(await runStack(policy, [uai, vault, key, partly, roleAssignment({ principalId: PRINCIPAL_ID, scope: UNKNOWN })]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the account, the identity and the role assignment", async () => {
+        const stack = (accountType: string, identityType: string, assignmentType: string) => {
+            const [uai, vault, key, account] = updateStack();
+            const ra = roleAssignment({ principalId: PRINCIPAL_ID, scope: ids.vault, role: roleDefinition(CRYPTO_OFFICER) });
+            return runStack(policy, [{ ...uai, type: identityType }, vault, key, { ...account, type: accountType }, { ...ra, type: assignmentType }]);
+        };
+        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => stack(t, "azure-native:managedidentity:UserAssignedIdentity", "azure-native:authorization:RoleAssignment"), true);
+        await expectSameVerdictForTokens("azure-native:managedidentity:UserAssignedIdentity", t => stack("azure-native:cognitiveservices:Account", t, "azure-native:authorization:RoleAssignment"), true);
+        await expectSameVerdictForTokens("azure-native:authorization:RoleAssignment", t => stack("azure-native:cognitiveservices:Account", "azure-native:managedidentity:UserAssignedIdentity", t), true);
     });
     it("never passes silently, and never throws, on unknown values it cannot relate", async () => {
         // an assignment whose principal is unknown and unrelated could be the grant
@@ -146,10 +166,6 @@ describe("customer-managed-key-identity-access (KEY-05)", () => {
         expectNotSilent(await runStack(policy, previewStack(roleAssignment({ principalUrn: uaiUrn, scope: UNKNOWN, scopeUrn: vaultUrn, role: UNKNOWN }))));
         // an unknown scope that no dependency places
         expectNotSilent(await runStack(policy, previewStack(roleAssignment({ principalUrn: uaiUrn, scope: UNKNOWN }))));
-        // encryption unknown and related to nothing: the CMK setting itself cannot be read
-        const bare = withId(goodAccount(), undefined);
-        (bare.props as any).properties = UNKNOWN;
-        expectNotSilent(await runStack(policy, [bare]));
         // the identity's client ID unknown with no identity related to it
         const [uai, vault, key, account] = previewStack();
         expectNotSilent(await runStack(policy, [uai, vault, key, { ...account, propertyDependencies: { properties: [urnOf(vault)] } }]));

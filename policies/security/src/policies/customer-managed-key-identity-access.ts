@@ -1,14 +1,12 @@
 import { PolicyResource } from "@pulumi/policy";
-import { stackPolicy } from "../lib/define";
+import { canonicalType, isUnknown, knownId, Maybe, read, readLowerString, Requirement, StackGraph, stackPolicy, Tri, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
 import { GrantTarget, Principal, RoleGrants } from "../lib/role-grants";
-import { COGNITIVE_ACCOUNT, KEY, STORAGE_ACCOUNT, USER_ASSIGNED_IDENTITY, VAULT } from "../lib/tokens";
-import { knownId, StackGraph } from "../vendor/policy-kit/graph";
-import { normalizeType } from "../vendor/policy-kit/types";
-import { isUnknown, Maybe, read, readLowerString, UNKNOWN } from "../vendor/policy-kit/values";
+
+const { cognitiveAccount: COGNITIVE_ACCOUNT, key: KEY, storageAccount: STORAGE_ACCOUNT, userAssignedIdentity: USER_ASSIGNED_IDENTITY, vault: VAULT } = TYPES;
 
 const CRYPTO_USER_GUID = "e147488a-f6f5-4113-8e2d-b22465e65bf6";
 const ROLE = `"Key Vault Crypto Service Encryption User" (${CRYPTO_USER_GUID})`;
-const RESOURCE_GROUP = "azure-native:resources:ResourceGroup";
+const RESOURCE_GROUP = TYPES.resourceGroup;
 
 /** Where each encrypted resource type names its CMK, and how its identity is referenced. */
 interface CmkShape {
@@ -38,7 +36,7 @@ interface Identity {
 }
 
 /** The identities a CMK setting names; `ambiguous` when they were inferred from dependencies that may name others too. */
-type Identities = { identities: Identity[]; ambiguous: boolean } | { unresolved: string };
+type Identities = { identities: Identity[]; ambiguous: boolean } | { unresolved: string; unknown: boolean };
 
 /** Lookups built once per stack, so each encrypted resource costs map accesses only. */
 class Index {
@@ -77,59 +75,55 @@ export const customerManagedKeyIdentityAccess = stackPolicy({
     controls: ["KEY-05"],
     azurePolicy: [],
     remediation: `Add an authorization.RoleAssignment { scope: vault.id, roleDefinitionId: ".../providers/Microsoft.Authorization/roleDefinitions/${CRYPTO_USER_GUID}", principalId: <the CMK identity>.principalId, principalType: "ServicePrincipal" } and make the encrypted resource depend on it.`,
-    check: ({ graph, report }) => {
+    check: s => {
+        const graph = s.graph;
         const index = new Index(graph);
         for (const resource of graph.ofType(COGNITIVE_ACCOUNT, STORAGE_ACCOUNT)) {
-            const shape = SHAPES[normalizeType(resource.type)];
+            const shape = SHAPES[canonicalType(resource.type)];
             const related = resource.propertyDependencies?.[shape.dependencyKey] ?? [];
             const keySource = readLowerString(resource.props, `${shape.encryption}.keySource`);
-            const referencesKeyVault = related.some(d => [VAULT, KEY].includes(normalizeType(d.type)));
+            const referencesKeyVault = related.some(d => [VAULT, KEY].includes(canonicalType(d.type) as typeof VAULT));
+            // No CMK, or (while the setting is unknown) none from this stack's vaults: CV-06 / ST-06 judge the setting.
             if (keySource !== "microsoft.keyvault" && !(isUnknown(keySource) && referencesKeyVault)) {
-                if (isUnknown(keySource)) {
-                    report(resource, finding(shape, undefined, "cannot be verified during preview: the encryption setting is unknown and relates to no vault or key"));
-                }
-                continue; // no CMK: CV-06 / ST-06 report that
+                continue;
             }
             const target = grantTarget(index, resource, shape, related);
             const found = identitiesOf(index, resource, shape, related);
             if ("unresolved" in found || !target) {
-                const why = "unresolved" in found ? found.unresolved : "the key vault it names is unknown and no vault or key is related to it";
-                report(resource, finding(shape, undefined, `cannot be verified: ${why}`));
+                const why = "unresolved" in found ? found.unresolved : "the key vault it names is neither in the stack nor related to it";
+                s.require(resource, requirement(shape, undefined, isUnknown(keySource) || ("unresolved" in found && found.unknown) ? UNKNOWN : false, why));
                 continue;
             }
             for (const identity of found.identities) {
                 const granted = index.grants.granted(identity.principal, target);
-                if (granted === true) {
-                    continue;
-                }
-                const undecided = isUnknown(granted) || found.ambiguous;
-                report(resource, finding(shape, identity, undecided
-                    ? `cannot be verified during preview: a role assignment's role, principal or scope is unknown, or the identity is not certain`
-                    : `no role assignment grants it to ${identity.label}`));
+                s.require(resource, requirement(shape, identity, granted === true ? true : isUnknown(granted) || found.ambiguous ? UNKNOWN : false,
+                    `no role assignment grants it to ${identity.label}`));
             }
         }
     },
 });
 
-function finding(shape: CmkShape, identity: Identity | undefined, problem: string) {
+function requirement(shape: CmkShape, identity: Identity | undefined, holds: Tri, problem: string): Requirement {
     const who = identity ? identity.label : "the CMK identity";
     return {
         path: `${shape.identityPath} (role assignments of ${who})`,
         expected: `an identity holding ${ROLE} on the vault, the key or a scope above them`,
-        problem,
+        holds,
+        found: problem,
+        why: identity ? "a role assignment's role, principal or scope, or the identity itself, is not known yet" : problem,
         fix: `add a RoleAssignment { scope: vault.id, roleDefinitionId: ".../roleDefinitions/${CRYPTO_USER_GUID}", principalId: <${who}>.principalId, principalType: "ServicePrincipal" } and make this resource depend on it (dependsOn), or it cannot start.`,
     };
 }
 
 function identitiesOf(index: Index, resource: PolicyResource, shape: CmkShape, related: PolicyResource[]): Identities {
     const ref = readLowerString(resource.props, shape.identityPath);
-    const fromDependencies = related.filter(d => normalizeType(d.type) === USER_ASSIGNED_IDENTITY);
+    const fromDependencies = related.filter(d => canonicalType(d.type) === USER_ASSIGNED_IDENTITY);
     if (ref === undefined || ref === "") {
         return { identities: [systemAssigned(resource)], ambiguous: false };
     }
     if (typeof ref === "string") {
         const inStack = shape.identityRef === "clientId" ? index.identitiesByClientId.get(ref) : index.graph.byArmId(ref);
-        if (inStack && normalizeType(inStack.type) === USER_ASSIGNED_IDENTITY) {
+        if (inStack && canonicalType(inStack.type) === USER_ASSIGNED_IDENTITY) {
             return { identities: [userAssigned(inStack)], ambiguous: false };
         }
         const listed = userAssignedEntries(resource).find(e => (shape.identityRef === "clientId" ? e.clientId : e.id) === ref);
@@ -142,8 +136,9 @@ function identitiesOf(index: Index, resource: PolicyResource, shape: CmkShape, r
     }
     return {
         unresolved: isUnknown(ref)
-            ? `${shape.identityPath} is unknown during preview and no user-assigned identity is related to it`
-            : `the identity ${ref} is neither in the stack nor in the resource's identity list`,
+            ? `${shape.identityPath} is not known yet and no user-assigned identity is related to it`
+            : "the identity it names is neither in the stack nor in the resource's identity list",
+        unknown: isUnknown(ref),
     };
 }
 
@@ -175,8 +170,8 @@ function userAssignedEntries(resource: PolicyResource): { id: string; clientId: 
 
 /** The vault and key a CMK setting names, by dependency and by URI, and the scopes on or above them. */
 function grantTarget(index: Index, resource: PolicyResource, shape: CmkShape, related: PolicyResource[]): GrantTarget | undefined {
-    const vaults = new Set(related.filter(d => normalizeType(d.type) === VAULT));
-    const keys = new Set(related.filter(d => normalizeType(d.type) === KEY));
+    const vaults = new Set(related.filter(d => canonicalType(d.type) === VAULT));
+    const keys = new Set(related.filter(d => canonicalType(d.type) === KEY));
     const vaultNames = new Set<string>();
     const uri = readLowerString(resource.props, `${shape.encryption}.keyVaultProperties.keyVaultUri`);
     const keyName = readLowerString(resource.props, `${shape.encryption}.keyVaultProperties.keyName`);
@@ -219,7 +214,7 @@ function grantTarget(index: Index, resource: PolicyResource, shape: CmkShape, re
         if (typeof name === "string") {
             vaultNames.add(name);
         }
-        (vault.propertyDependencies?.resourceGroupName ?? []).filter(d => normalizeType(d.type) === RESOURCE_GROUP).forEach(d => urns.add(d.urn));
+        (vault.propertyDependencies?.resourceGroupName ?? []).filter(d => canonicalType(d.type) === RESOURCE_GROUP).forEach(d => urns.add(d.urn));
         const group = readLowerString(vault.props, "resourceGroupName");
         if (typeof group === "string") {
             groupNames.add(group);
@@ -249,7 +244,7 @@ function grantTarget(index: Index, resource: PolicyResource, shape: CmkShape, re
 }
 
 function vaultsOfKey(graph: StackGraph, key: PolicyResource): PolicyResource[] {
-    const byDependency = (key.propertyDependencies?.vaultName ?? []).filter(d => normalizeType(d.type) === VAULT);
+    const byDependency = (key.propertyDependencies?.vaultName ?? []).filter(d => canonicalType(d.type) === VAULT);
     if (byDependency.length > 0) {
         return byDependency;
     }

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { TestResource, UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
-import { goodKey, goodStorage, goodVault, ids, withId } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodKey, goodStorage, goodVault, ids, withId } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { dataDeleteProtection as policy } from "./data-delete-protection";
 
 const lockByScope = (level: unknown, rel: { dependsOn?: string; scope?: string }): TestResource => ({
@@ -32,5 +32,13 @@ describe("data-delete-protection (GOV-02)", () => {
     });
     it("flags an unknown lock level as unverifiable", async () => {
         expectNotSilent(await runStack(policy, [preview, lockByScope(UNKNOWN, { dependsOn: urnOf(preview) })]));
+    });
+    it("reports a known missing lock beside unknown values, and is undecided only when a lock's level or scope is unknown", async () => {
+        expectOne(await runStack(policy, [{ ...update, props: { ...update.props, encryption: UNKNOWN } }, lockByScope("CanNotDelete", { scope: ids.vault })]), "mandatory", "nothing protects it");
+        expectUndecided(await runStack(policy, [preview, lockByScope(UNKNOWN, { dependsOn: urnOf(preview) })]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the protected resource and of the lock", async () => {
+        await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => runStack(policy, [{ ...update, type: t }]), true);
+        await expectSameVerdictForTokens("azure-native:authorization:ManagementLockByScope", t => runStack(policy, [update, { ...lockByScope("NotSpecified", { scope: ids.storage }), type: t }]), true);
     });
 });

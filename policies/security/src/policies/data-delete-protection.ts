@@ -1,8 +1,8 @@
 import { PolicyResource } from "@pulumi/policy";
-import { stackPolicy } from "../lib/define";
-import { KEY, LOCK_AT_RESOURCE, LOCK_AT_RESOURCE_GROUP, LOCK_AT_SUBSCRIPTION, LOCK_BY_SCOPE, STORAGE_ACCOUNT, VAULT } from "../lib/tokens";
-import { knownId } from "../vendor/policy-kit/graph";
-import { isUnknown, readLowerString } from "../vendor/policy-kit/values";
+import { isUnknown, knownId, readLowerString, stackPolicy, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
+
+const { key: KEY, lockAtResource: LOCK_AT_RESOURCE, lockAtResourceGroup: LOCK_AT_RESOURCE_GROUP, lockAtSubscription: LOCK_AT_SUBSCRIPTION,
+    lockByScope: LOCK_BY_SCOPE, storageAccount: STORAGE_ACCOUNT, vault: VAULT } = TYPES;
 
 const LOCK_MARKER = "/providers/microsoft.authorization/locks/";
 
@@ -18,13 +18,14 @@ function ancestors(id: string): string[] {
 
 export const dataDeleteProtection = stackPolicy({
     name: "data-delete-protection",
-    description: "Every Key Vault, key and storage account must be protected from deletion: a CanNotDelete lock on it or a scope above it, or `protect` (GOV-02).",
+    description: "Every Key Vault, key and storage account must be protected from deletion: a CanNotDelete lock on it or a scope above it, or `protect`; a key is protected with its vault (GOV-02).",
     enforcementLevel: "mandatory",
     severity: "high",
     controls: ["GOV-02"],
     azurePolicy: [],
     remediation: "Add an authorization.ManagementLockByScope { scope: resource.id, level: \"CanNotDelete\" } (or a resource-group lock), or set the resource option protect: true.",
-    check: ({ graph, report }) => {
+    check: s => {
+        const graph = s.graph;
         let subscriptionLock = false;
         let unknownLock = false;
         const lockedUrns = new Set<string>();
@@ -87,12 +88,11 @@ export const dataDeleteProtection = stackPolicy({
         };
         for (const r of graph.ofType(VAULT, KEY, STORAGE_ACCOUNT)) {
             const vaults = keys.has(r) ? (r.propertyDependencies?.vaultName ?? []) : [];
-            if (isProtected(r) || vaults.some(isProtected)) {
-                continue;
-            }
-            report(r, {
+            s.require(r, {
                 path: "resource options / management locks", expected: "a CanNotDelete (or ReadOnly) lock on it or a scope above it, or protect: true",
-                problem: unknownLock ? "cannot be verified during preview: a lock's level or scope is unknown" : "nothing protects it from deletion",
+                holds: isProtected(r) || vaults.some(isProtected) ? true : unknownLock ? UNKNOWN : false,
+                found: "nothing protects it from deletion",
+                why: "a lock's level or scope is not known yet",
                 fix: "add ManagementLockByScope { scope: <resource>.id, level: \"CanNotDelete\" }, or set protect: true on the resource.",
             });
         }

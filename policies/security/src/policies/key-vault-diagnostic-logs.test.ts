@@ -1,6 +1,6 @@
 import { UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
-import { diagnosticSetting, goodVault, ids, withId, workspace } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { diagnosticSetting, goodVault, ids, withId, workspace } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { keyVaultDiagnosticLogs as policy } from "./key-vault-diagnostic-logs";
 
 describe("key-vault-diagnostic-logs (KV-06)", () => {
@@ -17,5 +17,13 @@ describe("key-vault-diagnostic-logs (KV-06)", () => {
     });
     it("flags an unknown destination as unverifiable", async () => {
         expectNotSilent(await runStack(policy, [preview, diagnosticSetting("d", { targetUrn: urnOf(preview), workspaceId: UNKNOWN, logs: [{ category: "AuditEvent", enabled: true }] })]));
+    });
+    it("reports a known missing category beside unknown values, and is undecided only when the destination is unknown", async () => {
+        expectOne(await runStack(policy, [update, diagnosticSetting("d", { targetId: ids.vault, workspaceId: ids.workspace, logs: [{ category: "AzurePolicyEvaluationDetails", enabled: true }, { category: UNKNOWN, enabled: false }] })]), "mandatory", "no setting sends AuditEvent");
+        expectUndecided(await runStack(policy, [preview, diagnosticSetting("d", { targetUrn: urnOf(preview), workspaceId: UNKNOWN, logs: [{ category: "AuditEvent", enabled: true }] })]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the vault and of the setting", async () => {
+        await expectSameVerdictForTokens("azure-native:keyvault:Vault", t => runStack(policy, [{ ...update, type: t }]), true);
+        await expectSameVerdictForTokens("azure-native:monitor:DiagnosticSetting", t => runStack(policy, [update, { ...diagnosticSetting("d", { targetId: ids.vault, workspaceId: ids.workspace, logs: [{ category: "Other", enabled: true }] }), type: t }]), true);
     });
 });

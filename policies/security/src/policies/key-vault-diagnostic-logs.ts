@@ -1,6 +1,5 @@
-import { stackPolicy } from "../lib/define";
+import { stackPolicy, TYPES } from "@custom-vision-guardrails/policy-kit";
 import { covers, diagnosticCoverage } from "../lib/relations";
-import { VAULT } from "../lib/tokens";
 
 export const keyVaultDiagnosticLogs = stackPolicy({
     name: "key-vault-diagnostic-logs",
@@ -10,17 +9,15 @@ export const keyVaultDiagnosticLogs = stackPolicy({
     controls: ["KV-06"],
     azurePolicy: ["cf820ca0-f99e-4f3e-84fb-66e913812d21"],
     remediation: "Add a DiagnosticSetting with resourceUri = the vault's id, workspaceId = a Log Analytics workspace, and logs [{ category: \"AuditEvent\" }] (or categoryGroup audit/allLogs).",
-    check: ({ graph, report }) => {
-        for (const vault of graph.ofType(VAULT)) {
-            const c = diagnosticCoverage(graph, vault);
-            if (covers(c, ["AuditEvent"])) {
-                continue;
-            }
-            report(vault, {
+    check: s => {
+        for (const vault of s.graph.ofType(TYPES.vault)) {
+            const c = diagnosticCoverage(s.graph, vault);
+            s.require(vault, {
                 path: "logs (of a DiagnosticSetting on the vault)",
                 expected: "category AuditEvent (or category group audit/allLogs) sent to a Log Analytics workspace",
-                problem: c.unknown ? "cannot be verified during preview: a diagnostic setting's destination or categories are unknown"
-                    : c.settings === 0 ? "no diagnostic setting targets it" : "no setting sends AuditEvent to Log Analytics",
+                holds: covers(c, ["AuditEvent"]),
+                found: c.settings === 0 ? "no diagnostic setting targets it" : "no setting sends AuditEvent to Log Analytics",
+                why: "a diagnostic setting's destination or categories are not known yet",
                 fix: "add a DiagnosticSetting { resourceUri: vault.id, workspaceId: workspace.id, logs: [{ categoryGroup: \"audit\", enabled: true }] }.",
             });
         }

@@ -1,26 +1,24 @@
-import { resourcePolicy } from "../lib/define";
-import { get, isNonEmptyString } from "../lib/props";
-import { KEY } from "../lib/tokens";
+import { isNonEmptyString, resourcePolicy, tri, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const keyVaultKeyExpiry = resourcePolicy({
     name: "key-vault-key-expiry",
-    description: "Key Vault keys must have an expiry (KEY-03).",
+    description: "Key Vault keys must expire: the key itself (attributes.expires) and every rotated version (rotationPolicy.attributes.expiryTime) (KEY-03).",
     enforcementLevel: "mandatory",
     severity: "medium",
     controls: ["KEY-03"],
     azurePolicy: ["152b15f7-8e1f-4c1f-ab71-8c010ba5dbc0"],
-    remediation: "Set properties.rotationPolicy.attributes.expiryTime (e.g. \"P2Y\") or properties.attributes.expires (seconds since 1970).",
-    types: [KEY],
+    remediation: "Set properties.attributes.expires (seconds since 1970) for the first version and properties.rotationPolicy.attributes.expiryTime (e.g. \"P2Y\") for rotated versions; the rotation policy's expiry does not apply to the first version.",
+    types: [TYPES.key],
     check: r => {
-        const expires = get(r.props, "properties.attributes.expires");
-        if (typeof expires === "number" && expires > 0) {
-            return;
-        }
-        const expiryTime = get(r.props, "properties.rotationPolicy.attributes.expiryTime");
-        if (isNonEmptyString(expiryTime)) {
-            return;
-        }
-        r.report({ path: "properties.attributes.expires or properties.rotationPolicy.attributes.expiryTime", expected: "set",
-            found: expires ?? expiryTime, fix: "set properties.rotationPolicy.attributes.expiryTime: \"P2Y\" (keep rotation shorter than expiry)." });
+        r.require({
+            path: "properties.attributes.expires", expected: "a time in seconds since 1970 (the first version's expiry)",
+            holds: tri.of(r.get("properties.attributes.expires"), v => typeof v === "number" && v > 0),
+            fix: "set properties.attributes.expires, e.g. from a time.Offset resource's unix output (it must stay stable between runs).",
+        });
+        r.require({
+            path: "properties.rotationPolicy.attributes.expiryTime", expected: "an ISO 8601 duration (rotated versions' expiry)",
+            holds: tri.of(r.get("properties.rotationPolicy.attributes.expiryTime"), isNonEmptyString),
+            fix: "set properties.rotationPolicy.attributes.expiryTime: \"P2Y\" (keep rotation shorter than expiry).",
+        });
     },
 });

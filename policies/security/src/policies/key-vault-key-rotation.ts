@@ -1,7 +1,7 @@
-import { resourcePolicy } from "../lib/define";
+import { readArray, readPath, resourcePolicy, sameString, tri, TYPES } from "@custom-vision-guardrails/policy-kit";
 import { durationDays } from "../lib/duration";
-import { elements, get, sameString } from "../lib/props";
-import { KEY } from "../lib/tokens";
+
+const ACTIONS = "properties.rotationPolicy.lifetimeActions";
 
 export const keyVaultKeyRotation = resourcePolicy<{ maximumRotationDays: number }>({
     name: "key-vault-key-rotation",
@@ -12,19 +12,17 @@ export const keyVaultKeyRotation = resourcePolicy<{ maximumRotationDays: number 
     azurePolicy: ["d8cf8476-a2ec-4916-896e-992351803c44"],
     remediation: "Add properties.rotationPolicy.lifetimeActions with { action: { type: \"rotate\" }, trigger: { timeAfterCreate: \"P90D\" } } (at most the configured days, default 365).",
     configSchema: { properties: { maximumRotationDays: { type: "integer", minimum: 1, default: 365, description: "Longest allowed time between automatic rotations, in days." } } },
-    types: [KEY],
+    types: [TYPES.key],
     check: r => {
         const max = r.config.maximumRotationDays;
-        const actions = elements(get(r.props, "properties.rotationPolicy.lifetimeActions"));
-        const rotations = actions.filter(a => sameString(get(a, "action.type"), "rotate"));
-        const found = rotations.map(a => get(a, "trigger.timeAfterCreate"));
-        if (found.some(t => { const d = durationDays(t); return d !== undefined && d <= max; })) {
-            return;
-        }
-        r.report({
-            path: "properties.rotationPolicy.lifetimeActions[].trigger.timeAfterCreate",
+        r.require({
+            path: `${ACTIONS}[].trigger.timeAfterCreate`,
             expected: `a "rotate" action triggered at most P${max}D after creation`,
-            found: rotations.length ? found : undefined,
+            holds: tri.some(readArray(r.props, ACTIONS), action => tri.and(
+                sameString(readPath(action, "action.type"), "rotate"),
+                tri.of(readPath(action, "trigger.timeAfterCreate"), t => (durationDays(t) ?? Infinity) <= max),
+            )),
+            found: `found ${r.show(ACTIONS)}`,
             fix: `add lifetimeActions: [{ action: { type: "rotate" }, trigger: { timeAfterCreate: "P${Math.min(max, 90)}D" } }].`,
         });
     },

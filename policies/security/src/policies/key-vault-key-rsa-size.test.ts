@@ -1,7 +1,7 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
 import { expect } from "chai";
-import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
-import { goodKey } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodKey } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { keyVaultKeyRsaSize as policy } from "./key-vault-key-rsa-size";
 
 describe("key-vault-key-rsa-size (KEY-01)", () => {
@@ -20,4 +20,11 @@ describe("key-vault-key-rsa-size (KEY-01)", () => {
         expect(policy.configSchema?.properties.minimumKeySize.minimum).to.equal(2048);
     });
     it("does not pass silently when unknown", async () => expectNotSilent(await runResource(policy, goodKey({ keySize: UNKNOWN }))));
+    it("reports a known violation beside an unknown sibling, and is undecided only when the deciding value is unknown", async () => {
+        expectOne(await runResource(policy, goodKey({ keySize: 2048, kty: UNKNOWN })), "mandatory");
+        expectUndecided(await runResource(policy, goodKey({ keySize: UNKNOWN })), "properties.keySize", "not known yet");
+    });
+    it("reaches the same verdict for every token of the kind", async () => {
+        await expectSameVerdictForTokens("azure-native:keyvault:Key", t => runResource(policy, { ...goodKey({ keySize: 2048 }), type: t }), true);
+    });
 });

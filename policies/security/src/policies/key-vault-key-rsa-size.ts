@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { get } from "../lib/props";
-import { KEY } from "../lib/tokens";
+import { resourcePolicy, tri, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const keyVaultKeyRsaSize = resourcePolicy<{ minimumKeySize: number }>({
     name: "key-vault-key-rsa-size",
@@ -11,17 +9,18 @@ export const keyVaultKeyRsaSize = resourcePolicy<{ minimumKeySize: number }>({
     azurePolicy: ["82067dbb-e53b-4e06-b631-546d197452d9"],
     remediation: "Set properties.kty to \"RSA-HSM\" (or \"RSA\") and properties.keySize to at least the configured minimum (default 3072).",
     configSchema: { properties: { minimumKeySize: { type: "integer", minimum: 2048, default: 3072, description: "Minimum RSA key size in bits (never below 2048)." } } },
-    types: [KEY],
+    types: [TYPES.key],
     check: r => {
-        const kty = get(r.props, "properties.kty");
-        if (typeof kty !== "string" || !["rsa", "rsa-hsm"].includes(kty.toLowerCase())) {
-            r.report({ path: "properties.kty", expected: "\"RSA\" or \"RSA-HSM\"", found: kty, fix: "set properties.kty: \"RSA-HSM\"." });
-            return;
-        }
         const min = r.config.minimumKeySize;
-        const size = get(r.props, "properties.keySize");
-        if (typeof size !== "number" || size < min) {
-            r.report({ path: "properties.keySize", expected: `a number >= ${min}`, found: size, fix: `set properties.keySize: ${min}.` });
-        }
+        r.require({
+            path: "properties.kty", expected: "\"RSA\" or \"RSA-HSM\"",
+            holds: tri.of(r.get("properties.kty"), k => typeof k === "string" && ["rsa", "rsa-hsm"].includes(k.toLowerCase())),
+            fix: "set properties.kty: \"RSA-HSM\".",
+        });
+        r.require({
+            path: "properties.keySize", expected: `a number >= ${min}`,
+            holds: tri.of(r.get("properties.keySize"), s => typeof s === "number" && s >= min),
+            fix: `set properties.keySize: ${min}.`,
+        });
     },
 });

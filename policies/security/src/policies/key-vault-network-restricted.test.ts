@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
-import { goodVault } from "../testing/fixtures";
+import { expectNone, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodVault } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { keyVaultNetworkRestricted as policy } from "./key-vault-network-restricted";
 
 describe("key-vault-network-restricted (KV-04)", () => {
@@ -13,5 +13,11 @@ describe("key-vault-network-restricted (KV-04)", () => {
         expectOne(await runResource(policy, goodVault({ publicNetworkAccess: undefined, networkAcls: undefined })), "mandatory", "\"Disabled\" / \"Deny\"");
         expectOne(await runResource(policy, goodVault({ publicNetworkAccess: false, networkAcls: "Deny" })), "mandatory", "false");
     });
-    it("does not pass silently when unknown", async () => expectNotSilent(await runResource(policy, goodVault({ publicNetworkAccess: UNKNOWN }))));
+    it("passes when one known setting suffices although the other is unknown; undecided when neither decides", async () => {
+        expectNone(await runResource(policy, goodVault({ publicNetworkAccess: UNKNOWN, networkAcls: { defaultAction: "Deny" } })));
+        expectUndecided(await runResource(policy, goodVault({ publicNetworkAccess: UNKNOWN, networkAcls: { defaultAction: "Allow" } })), "publicNetworkAccess");
+    });
+    it("reaches the same verdict for every token of a vault", async () => {
+        await expectSameVerdictForTokens("azure-native:keyvault:Vault", t => runResource(policy, { ...goodVault({ publicNetworkAccess: "Enabled", networkAcls: undefined }), type: t }), true);
+    });
 });

@@ -1,7 +1,7 @@
 import { expect } from "chai";
-import { urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
-import { goodVault, ids, privateEndpoint, withId, zoneGroup } from "../testing/fixtures";
+import { UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodVault, ids, privateEndpoint, withId, zoneGroup } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { keyVaultPrivateEndpoint as policy } from "./key-vault-private-endpoint";
 
 const ZONE = "privatelink.vaultcore.azure.net";
@@ -29,5 +29,12 @@ describe("key-vault-private-endpoint (KV-05)", () => {
     });
     it("flags an unknown target without dependency as unverifiable", async () => {
         expectNotSilent(await runStack(policy, [preview, privateEndpoint("pe", undefined, "vault")]));
+    });
+    it("reports a known missing endpoint beside unknown values, and is undecided only when a target could be hidden", async () => {
+        expectOne(await runStack(policy, [{ ...update, props: { ...update.props, tags: UNKNOWN } }]), "mandatory", "no private endpoint targets it");
+        expectUndecided(await runStack(policy, [preview, privateEndpoint("pe", undefined, "vault")]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the target", async () => {
+        await expectSameVerdictForTokens("azure-native:keyvault:Vault", t => runStack(policy, [{ ...update, type: t }]), true);
     });
 });

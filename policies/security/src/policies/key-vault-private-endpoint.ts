@@ -1,5 +1,5 @@
+import { TYPES } from "@custom-vision-guardrails/policy-kit";
 import { privateEndpointPolicy } from "../lib/private-endpoint-policy";
-import { VAULT } from "../lib/tokens";
 
 const ZONE = "privatelink.vaultcore.azure.net";
 
@@ -11,4 +11,4 @@ export const keyVaultPrivateEndpoint = privateEndpointPolicy({
     controls: ["KV-05"],
     azurePolicy: ["a6abeaec-4d90-4a02-805f-6b26c4d3fbe9"],
     remediation: `Add a PrivateEndpoint with privateLinkServiceConnections [{ privateLinkServiceId: vault.id, groupIds: ["vault"] }] and a PrivateDnsZoneGroup on the ${ZONE} zone.`,
-}, { type: VAULT, groupId: "vault", zone: ZONE, idExpression: "vault.id" });
+}, { type: TYPES.vault, groupId: "vault", zone: ZONE, idExpression: "vault.id" });

@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
-import { VAULT } from "../lib/tokens";
+import { requireEqual, resourcePolicy, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const keyVaultPurgeProtection = resourcePolicy({
     name: "key-vault-purge-protection",
@@ -10,6 +8,6 @@ export const keyVaultPurgeProtection = resourcePolicy({
     controls: ["KV-01"],
     azurePolicy: ["0b60c0b2-2dc2-4e1c-b5c9-abbed971de53"],
     remediation: "Set properties.enablePurgeProtection to true (it cannot be turned off again).",
-    types: [VAULT],
-    check: r => requireValue(r, "properties.enablePurgeProtection", true, "set properties.enablePurgeProtection: true."),
+    types: [TYPES.vault],
+    check: r => requireEqual(r, "properties.enablePurgeProtection", true, "set properties.enablePurgeProtection: true."),
 });

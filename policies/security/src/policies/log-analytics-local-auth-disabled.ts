@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
-import { WORKSPACE } from "../lib/tokens";
+import { requireEqual, resourcePolicy, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const logAnalyticsLocalAuthDisabled = resourcePolicy({
     name: "log-analytics-local-auth-disabled",
@@ -10,6 +8,6 @@ export const logAnalyticsLocalAuthDisabled = resourcePolicy({
     controls: ["MON-02"],
     azurePolicy: [],
     remediation: "Set features.disableLocalAuth to true.",
-    types: [WORKSPACE],
-    check: r => requireValue(r, "features.disableLocalAuth", true, "set features: { disableLocalAuth: true }."),
+    types: [TYPES.workspace],
+    check: r => requireEqual(r, "features.disableLocalAuth", true, "set features: { disableLocalAuth: true }."),
 });

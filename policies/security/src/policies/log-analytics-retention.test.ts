@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
-import { workspace } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { workspace } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { logAnalyticsRetention as policy } from "./log-analytics-retention";
 
 const ws = (retentionInDays: unknown) => ({ ...workspace, props: { ...workspace.props, retentionInDays } });
@@ -14,4 +14,11 @@ describe("log-analytics-retention (MON-01)", () => {
     });
     it("uses the configured minimum", async () => expectOne(await runResource(policy, ws(90), { [policy.name]: { minimumRetentionDays: 365 } }), "mandatory", ">= 365"));
     it("does not pass silently when unknown", async () => expectNotSilent(await runResource(policy, ws(UNKNOWN))));
+    it("reports a known violation beside an unknown sibling, and is undecided only when the deciding value is unknown", async () => {
+        expectOne(await runResource(policy, { ...workspace, props: { ...workspace.props, retentionInDays: 30, features: UNKNOWN } }), "mandatory");
+        expectUndecided(await runResource(policy, { ...workspace, props: { ...workspace.props, retentionInDays: UNKNOWN } }), "retentionInDays", "not known yet");
+    });
+    it("reaches the same verdict for every token of the kind", async () => {
+        await expectSameVerdictForTokens("azure-native:operationalinsights:Workspace", t => runResource(policy, { ...{ ...workspace, props: { ...workspace.props, retentionInDays: 30 } }, type: t }), true);
+    });
 });

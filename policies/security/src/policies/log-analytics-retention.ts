@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { get } from "../lib/props";
-import { WORKSPACE } from "../lib/tokens";
+import { resourcePolicy, tri, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const logAnalyticsRetention = resourcePolicy<{ minimumRetentionDays: number }>({
     name: "log-analytics-retention",
@@ -9,14 +7,15 @@ export const logAnalyticsRetention = resourcePolicy<{ minimumRetentionDays: numb
     severity: "medium",
     controls: ["MON-01"],
     azurePolicy: [],
-    remediation: "Set retentionInDays to at least the configured minimum (default 90).",
+    remediation: "Set retentionInDays to at least the configured minimum (default 90; Azure keeps 30 when it is not set).",
     configSchema: { properties: { minimumRetentionDays: { type: "integer", minimum: 30, maximum: 730, default: 90, description: "Minimum workspace retentionInDays." } } },
-    types: [WORKSPACE],
+    types: [TYPES.workspace],
     check: r => {
         const min = r.config.minimumRetentionDays;
-        const days = get(r.props, "retentionInDays");
-        if (typeof days !== "number" || days < min) {
-            r.report({ path: "retentionInDays", expected: `a number >= ${min}`, found: days, fix: `set retentionInDays: ${min}.` });
-        }
+        r.require({
+            path: "retentionInDays", expected: `a number >= ${min}`,
+            holds: tri.of(r.get("retentionInDays"), d => typeof d === "number" && d >= min),
+            fix: `set retentionInDays: ${min}.`,
+        });
     },
 });

@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { get, sameString } from "../lib/props";
-import { ROLE_ASSIGNMENT } from "../lib/tokens";
+import { resourcePolicy, sameString, tri, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const roleAssignmentPrincipalType = resourcePolicy({
     name: "role-assignment-principal-type",
@@ -10,12 +8,13 @@ export const roleAssignmentPrincipalType = resourcePolicy({
     controls: ["RB-02"],
     azurePolicy: [],
     remediation: "Set principalType to \"Group\" or \"ServicePrincipal\"; assign people through groups.",
-    types: [ROLE_ASSIGNMENT],
+    types: [TYPES.roleAssignment],
     check: r => {
-        const t = get(r.props, "principalType");
-        if (!sameString(t, "Group") && !sameString(t, "ServicePrincipal")) {
-            r.report({ path: "principalType", expected: "\"Group\" or \"ServicePrincipal\"", found: t,
-                fix: sameString(t, "User") ? "assign the role to a group the user belongs to." : "set principalType explicitly (\"Group\" or \"ServicePrincipal\")." });
-        }
+        const t = r.get("principalType");
+        r.require({
+            path: "principalType", expected: "\"Group\" or \"ServicePrincipal\"",
+            holds: tri.or(sameString(t, "Group"), sameString(t, "ServicePrincipal")),
+            fix: sameString(t, "User") === true ? "assign the role to a group the user belongs to." : "set principalType explicitly (\"Group\" or \"ServicePrincipal\").",
+        });
     },
 });

@@ -1,6 +1,6 @@
 import { TestResource, UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
-import { diagnosticSetting, goodStorage, ids, withId, workspace } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { diagnosticSetting, goodStorage, ids, withId, workspace } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { storageBlobDiagnosticLogs as policy } from "./storage-blob-diagnostic-logs";
 
 const blobId = `${ids.storage}/blobServices/default`;
@@ -26,5 +26,14 @@ describe("storage-blob-diagnostic-logs (ST-11)", () => {
     it("flags unknown categories as unverifiable", async () => {
         const b = blob({ dependsOn: urnOf(preview) });
         expectNotSilent(await runStack(policy, [preview, b, workspace, diagnosticSetting("d", { targetUrn: urnOf(b), workspaceUrn: urnOf(workspace), logs: UNKNOWN as any })]));
+    });
+    it("reports known missing categories beside unknown values, and is undecided only when a setting's content is unknown", async () => {
+        expectOne(await runStack(policy, [update, blob({ id: blobId }), diagnosticSetting("d", { idUnder: blobId, workspaceId: ids.workspace, logs: [{ category: "StorageRead", enabled: true }, { category: "Transaction", enabled: UNKNOWN }] })]), "advisory", "no blob diagnostic setting");
+        const b = blob({ dependsOn: urnOf(preview) });
+        expectUndecided(await runStack(policy, [preview, b, workspace, diagnosticSetting("d", { targetUrn: urnOf(b), workspaceUrn: urnOf(workspace), logs: UNKNOWN as any })]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the account and of the blob service", async () => {
+        await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => runStack(policy, [{ ...update, type: t }]), true);
+        await expectSameVerdictForTokens("azure-native:storage:BlobServiceProperties", t => runStack(policy, [update, { ...blob({ id: blobId }), type: t }]), true);
     });
 });

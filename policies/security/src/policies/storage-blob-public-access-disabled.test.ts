@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
-import { goodStorage } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodStorage } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { storageBlobPublicAccessDisabled as policy } from "./storage-blob-public-access-disabled";
 
 describe("storage-blob-public-access-disabled (ST-03)", () => {
@@ -13,4 +13,11 @@ describe("storage-blob-public-access-disabled (ST-03)", () => {
         expectOne(await runResource(policy, goodStorage({ allowBlobPublicAccess: "false" })), "mandatory", 'found "false"');
     });
     it("does not pass silently when unknown", async () => expectNotSilent(await runResource(policy, goodStorage({ allowBlobPublicAccess: UNKNOWN }))));
+    it("reports a known violation beside an unknown sibling, and is undecided only when the deciding value is unknown", async () => {
+        expectOne(await runResource(policy, goodStorage({ allowBlobPublicAccess: true, encryption: UNKNOWN })), "mandatory");
+        expectUndecided(await runResource(policy, goodStorage({ allowBlobPublicAccess: UNKNOWN })), "allowBlobPublicAccess", "not known yet");
+    });
+    it("reaches the same verdict for every token of the kind", async () => {
+        await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => runResource(policy, { ...goodStorage({ allowBlobPublicAccess: true }), type: t }), true);
+    });
 });

@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
-import { STORAGE_ACCOUNT } from "../lib/tokens";
+import { requireEqual, resourcePolicy, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const storageBlobPublicAccessDisabled = resourcePolicy({
     name: "storage-blob-public-access-disabled",
@@ -10,6 +8,6 @@ export const storageBlobPublicAccessDisabled = resourcePolicy({
     controls: ["ST-03"],
     azurePolicy: ["4fa4b6c0-31ca-4c0d-b10d-24b96f62a751"],
     remediation: "Set allowBlobPublicAccess to false.",
-    types: [STORAGE_ACCOUNT],
-    check: r => requireValue(r, "allowBlobPublicAccess", false, "set allowBlobPublicAccess: false."),
+    types: [TYPES.storageAccount],
+    check: r => requireEqual(r, "allowBlobPublicAccess", false, "set allowBlobPublicAccess: false."),
 });

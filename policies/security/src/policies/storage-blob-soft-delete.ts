@@ -1,7 +1,5 @@
-import { stackPolicy } from "../lib/define";
+import { readPath, stackPolicy, tri, TYPES } from "@custom-vision-guardrails/policy-kit";
 import { related } from "../lib/relations";
-import { BLOB_SERVICE, STORAGE_ACCOUNT } from "../lib/tokens";
-import { isUnknown, readPath } from "../vendor/policy-kit/values";
 
 export const storageBlobSoftDelete = stackPolicy<{ minimumRetentionDays: number }>({
     name: "storage-blob-soft-delete",
@@ -12,25 +10,23 @@ export const storageBlobSoftDelete = stackPolicy<{ minimumRetentionDays: number 
     azurePolicy: [],
     remediation: "Add a storage.BlobServiceProperties for the account with deleteRetentionPolicy and containerDeleteRetentionPolicy { enabled: true, days: >= 7 }.",
     configSchema: { properties: { minimumRetentionDays: { type: "integer", minimum: 1, maximum: 365, default: 7, description: "Minimum blob and container soft-delete days." } } },
-    check: ({ graph, config, report }) => {
-        const min = config.minimumRetentionDays;
-        for (const account of graph.ofType(STORAGE_ACCOUNT)) {
-            const services = related(graph, account, [BLOB_SERVICE], "accountName", [], "/blobservices/");
-            if (services.length === 0) {
-                report(account, { path: "deleteRetentionPolicy (of its BlobServiceProperties)", expected: `enabled with days >= ${min}`,
-                    problem: "no blob service properties are set for it", fix: `add BlobServiceProperties { accountName: account.name, deleteRetentionPolicy: { enabled: true, days: ${min} }, containerDeleteRetentionPolicy: { enabled: true, days: ${min} } }.` });
-                continue;
-            }
+    check: s => {
+        const min = s.config.minimumRetentionDays;
+        for (const account of s.graph.ofType(TYPES.storageAccount)) {
+            const services = related(s.graph, account, [TYPES.blobService], "accountName", [], "/blobservices/");
             for (const policyPath of ["deleteRetentionPolicy", "containerDeleteRetentionPolicy"]) {
-                const values = services.map(s => [readPath(s.props, `${policyPath}.enabled`), readPath(s.props, `${policyPath}.days`)] as const);
-                if (values.some(([e, d]) => e === true && typeof d === "number" && d >= min)) {
-                    continue;
-                }
-                const unknown = values.some(([e, d]) => isUnknown(e) || isUnknown(d));
-                report(account, {
-                    path: `${policyPath} (of its BlobServiceProperties)`, expected: `{ enabled: true, days: >= ${min} }`,
-                    problem: unknown ? "cannot be verified during preview: the policy is unknown" : `found enabled ${values.map(v => String(v[0])).join("/")}, days ${values.map(v => String(v[1])).join("/")}`,
-                    fix: `set ${policyPath}: { enabled: true, days: ${min} }.`,
+                const verdicts = services.map(service => tri.and(
+                    tri.of(readPath(service.props, `${policyPath}.enabled`), e => e === true),
+                    tri.of(readPath(service.props, `${policyPath}.days`), d => typeof d === "number" && d >= min),
+                ));
+                s.require(account, {
+                    path: `${policyPath} (of its BlobServiceProperties)`,
+                    expected: `{ enabled: true, days: >= ${min} }`,
+                    holds: tri.or(false, ...verdicts),
+                    found: services.length === 0 ? "no blob service properties are set for it"
+                        : `found ${services.map(service => s.show(service, policyPath)).join(", ")}`,
+                    why: "the retention policy is not known yet",
+                    fix: `add BlobServiceProperties { accountName: account.name, ${policyPath}: { enabled: true, days: ${min} } }.`,
                 });
             }
         }

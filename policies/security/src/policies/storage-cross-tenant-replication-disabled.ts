@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
-import { STORAGE_ACCOUNT } from "../lib/tokens";
+import { requireEqual, resourcePolicy, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const storageCrossTenantReplicationDisabled = resourcePolicy({
     name: "storage-cross-tenant-replication-disabled",
@@ -10,6 +8,6 @@ export const storageCrossTenantReplicationDisabled = resourcePolicy({
     controls: ["ST-09"],
     azurePolicy: ["92a89a79-6c52-4a7e-a03f-61306fc49312"],
     remediation: "Set allowCrossTenantReplication to false.",
-    types: [STORAGE_ACCOUNT],
-    check: r => requireValue(r, "allowCrossTenantReplication", false, "set allowCrossTenantReplication: false."),
+    types: [TYPES.storageAccount],
+    check: r => requireEqual(r, "allowCrossTenantReplication", false, "set allowCrossTenantReplication: false."),
 });

@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { get, isNonEmptyString, sameString } from "../lib/props";
-import { STORAGE_ACCOUNT } from "../lib/tokens";
+import { isNonEmptyString, resourcePolicy, sameString, tri, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 const FIX = "set encryption: { keySource: \"Microsoft.Keyvault\", keyVaultProperties: { keyVaultUri, keyName }, encryptionIdentity: { encryptionUserAssignedIdentity: identity.id } }.";
 
@@ -12,18 +10,11 @@ export const storageCustomerManagedKey = resourcePolicy({
     controls: ["ST-06"],
     azurePolicy: ["6fac406b-40ca-413b-bf8e-0bf964659c25"],
     remediation: "Set encryption.keySource to \"Microsoft.Keyvault\" with encryption.keyVaultProperties (keyVaultUri, keyName) and encryption.encryptionIdentity.encryptionUserAssignedIdentity.",
-    types: [STORAGE_ACCOUNT],
+    types: [TYPES.storageAccount],
     check: r => {
-        const source = get(r.props, "encryption.keySource");
-        if (!sameString(source, "Microsoft.Keyvault")) {
-            r.report({ path: "encryption.keySource", expected: "\"Microsoft.Keyvault\"", found: source, fix: FIX });
-            return;
-        }
+        r.require({ path: "encryption.keySource", expected: "\"Microsoft.Keyvault\"", holds: sameString(r.get("encryption.keySource"), "Microsoft.Keyvault"), fix: FIX });
         for (const path of ["encryption.keyVaultProperties.keyVaultUri", "encryption.keyVaultProperties.keyName", "encryption.encryptionIdentity.encryptionUserAssignedIdentity"]) {
-            const v = get(r.props, path);
-            if (!isNonEmptyString(v)) {
-                r.report({ path, expected: "set", found: v, fix: FIX });
-            }
+            r.require({ path, expected: "set", holds: tri.of(r.get(path), isNonEmptyString), fix: FIX });
         }
     },
 });

@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
-import { STORAGE_ACCOUNT } from "../lib/tokens";
+import { requireEqual, resourcePolicy, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const storageHttpsOnly = resourcePolicy({
     name: "storage-https-only",
@@ -10,6 +8,6 @@ export const storageHttpsOnly = resourcePolicy({
     controls: ["ST-01"],
     azurePolicy: ["404c3081-a854-4457-ae30-26a93ef643f9"],
     remediation: "Set enableHttpsTrafficOnly to true.",
-    types: [STORAGE_ACCOUNT],
-    check: r => requireValue(r, "enableHttpsTrafficOnly", true, "set enableHttpsTrafficOnly: true."),
+    types: [TYPES.storageAccount],
+    check: r => requireEqual(r, "enableHttpsTrafficOnly", true, "set enableHttpsTrafficOnly: true."),
 });

@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
-import { goodStorage } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodStorage } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { storageInfrastructureEncryption as policy } from "./storage-infrastructure-encryption";
 
 const enc = (v: unknown) => goodStorage({ encryption: { ...(goodStorage().props.encryption as object), requireInfrastructureEncryption: v } });
@@ -13,4 +13,11 @@ describe("storage-infrastructure-encryption (ST-05)", () => {
         expectOne(await runResource(policy, enc("true")), "mandatory", "found \"true\"");
     });
     it("does not pass silently when unknown", async () => expectNotSilent(await runResource(policy, enc(UNKNOWN))));
+    it("reports a known violation beside an unknown sibling, and is undecided only when the deciding value is unknown", async () => {
+        expectOne(await runResource(policy, goodStorage({ encryption: { requireInfrastructureEncryption: false, keySource: UNKNOWN } })), "mandatory");
+        expectUndecided(await runResource(policy, goodStorage({ encryption: { requireInfrastructureEncryption: UNKNOWN } })), "requireInfrastructureEncryption", "not known yet");
+    });
+    it("reaches the same verdict for every token of the kind", async () => {
+        await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => runResource(policy, { ...goodStorage({ encryption: { requireInfrastructureEncryption: false } }), type: t }), true);
+    });
 });

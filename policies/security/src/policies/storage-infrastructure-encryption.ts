@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
-import { STORAGE_ACCOUNT } from "../lib/tokens";
+import { requireEqual, resourcePolicy, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const storageInfrastructureEncryption = resourcePolicy({
     name: "storage-infrastructure-encryption",
@@ -10,6 +8,6 @@ export const storageInfrastructureEncryption = resourcePolicy({
     controls: ["ST-05"],
     azurePolicy: ["4733ea7b-a883-42fe-8cac-97454c2a9e4a"],
     remediation: "Set encryption.requireInfrastructureEncryption to true.",
-    types: [STORAGE_ACCOUNT],
-    check: r => requireValue(r, "encryption.requireInfrastructureEncryption", true, "set encryption.requireInfrastructureEncryption: true (only possible when the account is created)."),
+    types: [TYPES.storageAccount],
+    check: r => requireEqual(r, "encryption.requireInfrastructureEncryption", true, "set encryption.requireInfrastructureEncryption: true (only possible when the account is created)."),
 });

@@ -1,7 +1,6 @@
-import { resourcePolicy } from "../lib/define";
-import { get } from "../lib/props";
-import { STORAGE_ACCOUNT } from "../lib/tokens";
+import { resourcePolicy, tri, TYPES } from "@custom-vision-guardrails/policy-kit";
 
+/** TLS versions Azure Storage accepts as a minimum, oldest to newest; TLS1_2 and later pass. */
 const ACCEPTED = ["tls1_2", "tls1_3"];
 
 export const storageMinimumTls = resourcePolicy({
@@ -12,11 +11,10 @@ export const storageMinimumTls = resourcePolicy({
     controls: ["ST-02"],
     azurePolicy: ["fe83a0eb-a853-422d-aac2-1bffd182c5d0"],
     remediation: "Set minimumTlsVersion to \"TLS1_2\" (or later).",
-    types: [STORAGE_ACCOUNT],
-    check: r => {
-        const v = get(r.props, "minimumTlsVersion");
-        if (typeof v !== "string" || !ACCEPTED.includes(v.toLowerCase())) {
-            r.report({ path: "minimumTlsVersion", expected: "\"TLS1_2\" or later", found: v, fix: "set minimumTlsVersion: \"TLS1_2\"." });
-        }
-    },
+    types: [TYPES.storageAccount],
+    check: r => r.require({
+        path: "minimumTlsVersion", expected: "\"TLS1_2\" or later",
+        holds: tri.of(r.get("minimumTlsVersion"), v => typeof v === "string" && ACCEPTED.includes(v.toLowerCase())),
+        fix: "set minimumTlsVersion: \"TLS1_2\".",
+    }),
 });

@@ -1,6 +1,6 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runResource } from "../testing/cases";
-import { goodStorage } from "../testing/fixtures";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodStorage } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { storageNetworkRestricted as policy } from "./storage-network-restricted";
 
 describe("storage-network-restricted (ST-07)", () => {
@@ -11,4 +11,11 @@ describe("storage-network-restricted (ST-07)", () => {
         expectOne(await runResource(policy, goodStorage({ networkRuleSet: { defaultAction: false } })), "mandatory", "found false");
     });
     it("does not pass silently when unknown", async () => expectNotSilent(await runResource(policy, goodStorage({ publicNetworkAccess: UNKNOWN }))));
+    it("reports a known violation beside an unknown sibling, and is undecided only when the deciding value is unknown", async () => {
+        expectOne(await runResource(policy, goodStorage({ publicNetworkAccess: "Enabled", networkRuleSet: UNKNOWN })), "mandatory");
+        expectUndecided(await runResource(policy, goodStorage({ networkRuleSet: { defaultAction: UNKNOWN } })), "networkRuleSet.defaultAction", "not known yet");
+    });
+    it("reaches the same verdict for every token of the kind", async () => {
+        await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => runResource(policy, { ...goodStorage({ publicNetworkAccess: "Enabled" }), type: t }), true);
+    });
 });

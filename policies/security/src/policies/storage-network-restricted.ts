@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
-import { STORAGE_ACCOUNT } from "../lib/tokens";
+import { requireEqual, resourcePolicy, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const storageNetworkRestricted = resourcePolicy({
     name: "storage-network-restricted",
@@ -10,9 +8,9 @@ export const storageNetworkRestricted = resourcePolicy({
     controls: ["ST-07"],
     azurePolicy: ["b2982f36-99f2-4db5-8eff-283140c09693", "34c877ad-507e-4c82-993e-3452a6e0ad3c"],
     remediation: "Set publicNetworkAccess to \"Disabled\" and networkRuleSet.defaultAction to \"Deny\".",
-    types: [STORAGE_ACCOUNT],
+    types: [TYPES.storageAccount],
     check: r => {
-        requireValue(r, "publicNetworkAccess", "Disabled", "set publicNetworkAccess: \"Disabled\" and use a private endpoint.");
-        requireValue(r, "networkRuleSet.defaultAction", "Deny", "set networkRuleSet: { defaultAction: \"Deny\", bypass: \"None\" }.");
+        requireEqual(r, "publicNetworkAccess", "Disabled", "set publicNetworkAccess: \"Disabled\" and use a private endpoint.");
+        requireEqual(r, "networkRuleSet.defaultAction", "Deny", "set networkRuleSet: { defaultAction: \"Deny\", bypass: \"None\" }.");
     },
 });

@@ -1,6 +1,6 @@
-import { urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, runStack } from "../testing/cases";
-import { goodStorage, ids, privateEndpoint, withId, zoneGroup } from "../testing/fixtures";
+import { UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
+import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import { goodStorage, ids, privateEndpoint, withId, zoneGroup } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { storagePrivateEndpoint as policy } from "./storage-private-endpoint";
 
 const ZONE = "privatelink.blob.core.windows.net";
@@ -21,5 +21,12 @@ describe("storage-private-endpoint (ST-08)", () => {
     });
     it("flags an unknown target without dependency as unverifiable", async () => {
         expectNotSilent(await runStack(policy, [preview, privateEndpoint("pe", undefined, "blob")]));
+    });
+    it("reports a known missing endpoint beside unknown values, and is undecided only when a target could be hidden", async () => {
+        expectOne(await runStack(policy, [{ ...update, props: { ...update.props, tags: UNKNOWN } }]), "mandatory", "no private endpoint targets it");
+        expectUndecided(await runStack(policy, [preview, privateEndpoint("pe", undefined, "blob")]), "not known yet");
+    });
+    it("reaches the same verdict for every token of the target", async () => {
+        await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => runStack(policy, [{ ...update, type: t }]), true);
     });
 });

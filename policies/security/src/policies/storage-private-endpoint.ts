@@ -1,5 +1,5 @@
+import { TYPES } from "@custom-vision-guardrails/policy-kit";
 import { privateEndpointPolicy } from "../lib/private-endpoint-policy";
-import { STORAGE_ACCOUNT } from "../lib/tokens";
 
 const ZONE = "privatelink.blob.core.windows.net";
 
@@ -11,4 +11,4 @@ export const storagePrivateEndpoint = privateEndpointPolicy({
     controls: ["ST-08"],
     azurePolicy: ["6edd7eda-6dd8-40f7-810d-67160c639cd9"],
     remediation: `Add a PrivateEndpoint with privateLinkServiceConnections [{ privateLinkServiceId: storageAccount.id, groupIds: ["blob"] }] and a PrivateDnsZoneGroup on the ${ZONE} zone.`,
-}, { type: STORAGE_ACCOUNT, groupId: "blob", zone: ZONE, idExpression: "storageAccount.id" });
+}, { type: TYPES.storageAccount, groupId: "blob", zone: ZONE, idExpression: "storageAccount.id" });

@@ -1,6 +1,4 @@
-import { resourcePolicy } from "../lib/define";
-import { requireValue } from "../lib/props";
-import { STORAGE_ACCOUNT } from "../lib/tokens";
+import { requireEqual, resourcePolicy, TYPES } from "@custom-vision-guardrails/policy-kit";
 
 export const storageSharedKeyDisabled = resourcePolicy({
     name: "storage-shared-key-disabled",
@@ -10,6 +8,6 @@ export const storageSharedKeyDisabled = resourcePolicy({
     controls: ["ST-04"],
     azurePolicy: ["8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54"],
     remediation: "Set allowSharedKeyAccess to false.",
-    types: [STORAGE_ACCOUNT],
-    check: r => requireValue(r, "allowSharedKeyAccess", false, "set allowSharedKeyAccess: false and grant Storage Blob Data roles."),
+    types: [TYPES.storageAccount],
+    check: r => requireEqual(r, "allowSharedKeyAccess", false, "set allowSharedKeyAccess: false and grant Storage Blob Data roles."),
 });

@@ -1,4 +1,4 @@
-import { TestResource } from "../../../../test/support/policy-harness";
+import { TestResource } from "../../../test/support/policy-harness";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-cv";
 export const ids = {
@@ -117,7 +117,7 @@ export function goodKey(props: Record<string, unknown> = {}, id?: string): TestR
             ...(id ? { id } : {}),
             vaultName: "kv-cv",
             properties: {
-                kty: "RSA-HSM", keySize: 3072,
+                kty: "RSA-HSM", keySize: 3072, attributes: { expires: 1893456000 },
                 rotationPolicy: {
                     attributes: { expiryTime: "P2Y" },
                     lifetimeActions: [{ action: { type: "rotate" }, trigger: { timeAfterCreate: "P90D" } }, { action: { type: "notify" }, trigger: { timeBeforeExpiry: "P30D" } }],
