@@ -1,7 +1,7 @@
 import { AnalysisResult, Violation } from "../../cvguard/model";
 
-/** The SDK's advisory when a resource policy reads a value that is unknown during preview. */
-const CANT_RUN = /can't run policy '[^']+' from policy pack '[^']+' during preview/;
+/** The SDK's advisory when a resource policy reads a value that is unknown during preview, or the policy kit's undecided finding. */
+const CANT_RUN = /can't run policy '[^']+' from policy pack '[^']+' during preview|^undecided: /m;
 
 export const mandatory = (r: AnalysisResult): Violation[] => r.violations.filter(v => v.enforcementLevel === "mandatory");
 

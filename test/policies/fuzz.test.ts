@@ -6,33 +6,18 @@
  */
 import { expect } from "chai";
 import * as fc from "fast-check";
-import * as fs from "fs";
-import * as path from "path";
 import type { Policies } from "@pulumi/policy";
 import { analyzeResource, analyzeStack, Finding, secret, TestResource, UNKNOWN } from "../support/policy-harness";
+import { CHILD_KINDS, TYPES as KIT_TYPES } from "@custom-vision-guardrails/policy-kit";
+import { tokenVariants } from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { packDirs, packPolicies } from "./pack-files";
 
 const allPolicies = packDirs().flatMap(d => packPolicies(d)) as Policies;
 
-/** Type tokens named in the packs' sources, plus a versioned variant of each (which policies must tolerate). */
+/** The kinds the packs inspect (the policy kit's canonical tokens), and every token variant of each (which policies must tolerate). */
 function resourceTypes(): string[] {
-    const tokens = new Set<string>(["azure-native:resources:ResourceGroup", "azure-native:random:RandomString"]);
-    for (const dir of packDirs()) {
-        for (const file of sourceFiles(path.join(dir, "src"))) {
-            for (const m of fs.readFileSync(file, "utf8").matchAll(/azure-native:[a-zA-Z]+:[A-Za-z]+/g)) {
-                tokens.add(m[0]);
-            }
-        }
-    }
-    const versioned = [...tokens].map(t => t.replace(/^azure-native:([a-zA-Z]+):/, "azure-native:$1/v20250601:"));
-    return [...tokens, ...versioned].sort();
-}
-
-function sourceFiles(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
-        const p = path.join(dir, e.name);
-        return e.isDirectory() ? sourceFiles(p) : p.endsWith(".ts") && !p.endsWith(".test.ts") ? [p] : [];
-    });
+    const kinds = [...Object.values(KIT_TYPES), ...CHILD_KINDS, "azure-native:random:RandomString"];
+    return [...new Set([...kinds, ...kinds.flatMap(tokenVariants)])].sort();
 }
 
 const TYPES = resourceTypes();

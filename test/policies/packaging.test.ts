@@ -1,17 +1,22 @@
 /**
- * Each policy pack as the engine sees it: packed with npm (prepack compiles),
- * installed from the tarball into an empty directory, started with
- * @pulumi/pulumi's run-policy-pack exactly as `pulumi-analyzer-policy` does,
- * and asked for its analyzer info over gRPC.
+ * Each policy pack as the Pulumi CLI handles it: `pulumi policy publish` runs
+ * `npm pack --loglevel=error` inside the pack directory and takes all of
+ * stdout as the tarball's file name; the CLI that later uses the pack
+ * extracts the tarball and runs `npm install --loglevel=error` in it, then
+ * starts @pulumi/pulumi's run-policy-pack there and asks it for its
+ * analyzer info over gRPC.
  */
 import { expect } from "chai";
+import { builtinModules } from "module";
 import { ChildProcess, execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { importsOutside, packageJson, packDirs, packPolicies, shippedSources } from "./pack-files";
+import { moduleSpecifiers, packageJson, packDirs, packPolicies } from "./pack-files";
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+/** What a published pack may require at run time: its two dependencies and Node's own modules. */
+const RUNTIME_DEPENDENCIES = ["@pulumi/policy", "@pulumi/pulumi"];
 
 interface ServedPolicy { name: string; tags: string[] }
 interface ServedInfo { name: string; version: string; policies: ServedPolicy[] }
@@ -19,46 +24,46 @@ interface ServedInfo { name: string; version: string; policies: ServedPolicy[] }
 for (const packDir of packDirs()) {
     const dirName = path.basename(packDir);
 
-    describe(`policy pack ${dirName}: sources`, () => {
-        it("has PulumiPolicy.yaml and a package.json with a version and a compiled .js main", () => {
+    describe(`policy pack ${dirName}: what it ships`, () => {
+        it("has PulumiPolicy.yaml and a package.json with a version, a compiled .js main and no lifecycle script that prints", () => {
             expect(fs.existsSync(path.join(packDir, "PulumiPolicy.yaml")), "PulumiPolicy.yaml").to.equal(true);
-            const pkg = packageJson(packDir);
+            const pkg = packageJson(packDir) as ReturnType<typeof packageJson> & { scripts?: Record<string, string>; dependencies?: Record<string, string> };
             expect(pkg.version, "package.json version").to.match(/^\d+\.\d+\.\d+/);
             expect(pkg.main, "package.json main").to.match(/\.js$/);
+            expect(Object.keys(pkg.scripts ?? {}).filter(s => /^(pre|post)?(pack|prepare|publish|install)$/.test(s))).to.deep.equal([]);
+            expect(Object.keys(pkg.dependencies ?? {}).sort()).to.deep.equal(RUNTIME_DEPENDENCIES);
         });
 
-        it("imports nothing from outside the pack directory in the files it compiles", () => {
-            const files = shippedSources(packDir);
-            expect(files.length).to.be.greaterThan(0);
-            const offenders = files.flatMap(f => importsOutside(f, packDir).map(s => `${path.relative(packDir, f)}: ${s}`));
-            expect(offenders).to.deep.equal([]);
+        it("bundles the policy kit: its compiled main requires nothing but its dependencies and Node's modules", () => {
+            const main = path.join(packDir, packageJson(packDir).main!);
+            const required = [...new Set(moduleSpecifiers(fs.readFileSync(main, "utf8")))];
+            const outside = required.filter(s => !builtinModules.includes(s.replace(/^node:/, "")) && !RUNTIME_DEPENDENCIES.some(d => s === d || s.startsWith(`${d}/`)));
+            expect(outside).to.deep.equal([]);
         });
     });
 
-    describe(`policy pack ${dirName}: packed, installed and served`, function () {
+    describe(`policy pack ${dirName}: packed as publish does, installed and served as the CLI does`, function () {
         this.timeout(300_000);
         let tmp = "";
-        let installedPack = "";
+        let packStdout = "";
         let child: ChildProcess | undefined;
         let info: ServedInfo;
 
         before(async () => {
             tmp = fs.mkdtempSync(path.join(os.tmpdir(), `pack-${dirName}-`));
-            const tarballs = path.join(tmp, "tarballs");
-            const install = path.join(tmp, "install");
-            fs.mkdirSync(tarballs);
-            fs.mkdirSync(install);
-            execFileSync(npm, ["pack", "--pack-destination", tarballs], { cwd: packDir, stdio: "pipe" });
-            const tarball = fs.readdirSync(tarballs).find(f => f.endsWith(".tgz"));
-            if (!tarball) {
-                throw new Error(`npm pack in ${packDir} produced no tarball`);
+            packStdout = execFileSync(npm, ["pack", "--loglevel=error"], { cwd: packDir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+            const tarball = path.join(packDir, packStdout.trim());
+            const installed = path.join(tmp, "pack");
+            fs.mkdirSync(installed);
+            try {
+                execFileSync("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
+            } finally {
+                fs.rmSync(tarball, { force: true });
             }
-            execFileSync(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(tarballs, tarball)],
-                { cwd: install, stdio: "pipe" });
-            installedPack = path.join(install, "node_modules", packageJson(packDir).name);
-            const started = await startPack(install, installedPack);
+            execFileSync(npm, ["install", "--loglevel=error", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: installed, stdio: "pipe" });
+            const started = await startPack(installed);
             child = started.child;
-            info = await analyzerInfo(install, started.port);
+            info = await analyzerInfo(installed, started.port);
         });
 
         after(() => {
@@ -68,10 +73,9 @@ for (const packDir of packDirs()) {
             }
         });
 
-        it("ships its compiled main and PulumiPolicy.yaml in the tarball", () => {
-            const main = packageJson(installedPack).main!;
-            expect(fs.existsSync(path.join(installedPack, main)), main).to.equal(true);
-            expect(fs.existsSync(path.join(installedPack, "PulumiPolicy.yaml"))).to.equal(true);
+        it("prints exactly one tarball file name on stdout, which pulumi policy publish reads", () => {
+            expect(packStdout.trim().split(/\r?\n/)).to.have.length(1);
+            expect(packStdout.trim()).to.match(/^[\w.@-]+\.tgz$/);
         });
 
         it("serves the pack's name and version", () => {
@@ -92,9 +96,9 @@ for (const packDir of packDirs()) {
     });
 }
 
-/** Starts the installed pack as the engine does; resolves with the port it prints on stdout. */
-function startPack(installDir: string, packDir: string): Promise<{ child: ChildProcess; port: number }> {
-    const runner = path.join(installDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+/** Starts the pack as the engine does, with the pack directory as working directory; resolves with the port it prints on stdout. */
+function startPack(packDir: string): Promise<{ child: ChildProcess; port: number }> {
+    const runner = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
     const child = spawn(process.execPath, [runner, "127.0.0.1:0", packDir], { cwd: packDir, stdio: ["ignore", "pipe", "pipe"] });
     return new Promise((resolve, reject) => {
         let out = "";
@@ -126,8 +130,8 @@ function startPack(installDir: string, packDir: string): Promise<{ child: ChildP
 }
 
 /** GetAnalyzerInfo over gRPC, with the installed @pulumi/pulumi's own stubs. */
-function analyzerInfo(installDir: string, port: number): Promise<ServedInfo> {
-    const pulumiDir = path.join(installDir, "node_modules", "@pulumi", "pulumi");
+function analyzerInfo(packDir: string, port: number): Promise<ServedInfo> {
+    const pulumiDir = path.join(packDir, "node_modules", "@pulumi", "pulumi");
     const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] }));
     const { AnalyzerClient } = require(path.join(pulumiDir, "proto", "analyzer_grpc_pb.js"));
     const { Empty } = require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [pulumiDir] }));

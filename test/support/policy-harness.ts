@@ -127,6 +127,11 @@ function findings(res: any): Finding[] {
 
 /** Runs resource policies (validateResource) against one resource's inputs. */
 export async function analyzeResource(policies: Policies, r: TestResource, config: HarnessConfig = {}): Promise<Finding[]> {
+    return (await analyzeResourceFully(policies, r, config)).findings;
+}
+
+/** Like analyzeResource, with the names of the policies that said they do not apply. */
+export async function analyzeResourceFully(policies: Policies, r: TestResource, config: HarnessConfig = {}): Promise<{ findings: Finding[]; notApplicable: string[] }> {
     await configure(policies, config);
     const req = new analyzerPb.AnalyzeRequest();
     req.setType(r.type);
@@ -134,7 +139,8 @@ export async function analyzeResource(policies: Policies, r: TestResource, confi
     req.setUrn(testUrn(r));
     req.setProperties(structPb.Struct.fromJavaScript(r.props as any));
     req.setOptions(options(r));
-    return findings(await call("analyze", req));
+    const res = await call("analyze", req);
+    return { findings: findings(res), notApplicable: res.getNotApplicableList().map((n: any) => n.getPolicyName()) };
 }
 
 /** Runs stack policies (validateStack) against a set of resources' outputs. */
