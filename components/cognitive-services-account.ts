@@ -19,8 +19,12 @@ export interface CognitiveServicesAccountArgs extends ResourcePlacement {
     /** Globally unique; needed for private endpoints and Entra ID auth (CV-04). */
     customSubDomainName: pulumi.Input<string>;
     managedIdentities: ManagedIdentitiesSpec;
-    /** Set at creation; the account waits for `accessGrants` (KEY-05). */
-    customerManagedKey: CustomerManagedKeySpec;
+    /**
+     * Set at creation with a user-assigned identity (KEY-05: the account waits for
+     * the key grant and its propagation). Pin `keyVersion`: accounts do not follow
+     * rotation. Omit only to create the account first and add the key in a second update.
+     */
+    customerManagedKey?: CustomerManagedKeySpec;
     /** Outbound calls are allowed to these FQDNs only (CV-10). */
     allowedFqdnList: pulumi.Input<string>[];
     privateEndpoints?: PrivateEndpointSpec[];
@@ -39,6 +43,8 @@ export class CognitiveServicesAccount extends pulumi.ComponentResource {
     readonly id: pulumi.Output<string>;
     readonly name: pulumi.Output<string>;
     readonly endpoint: pulumi.Output<string>;
+    /** The system-assigned identity's principal ID ("" when the account has none). */
+    readonly principalId: pulumi.Output<string>;
     readonly privateEndpoints: PrivateEndpointResources[];
     readonly diagnosticSettings: monitor.DiagnosticSetting[];
     readonly roleAssignments: authorization.RoleAssignment[];
@@ -61,7 +67,7 @@ export class CognitiveServicesAccount extends pulumi.ComponentResource {
                 networkAcls: { defaultAction: "Deny", ipRules: [], virtualNetworkRules: [] },
                 restrictOutboundNetworkAccess: true,
                 allowedFqdnList: args.allowedFqdnList,
-                encryption: {
+                encryption: cmk && {
                     keySource: "Microsoft.KeyVault",
                     keyVaultProperties: {
                         keyVaultUri: cmk.keyVaultUri,
@@ -71,16 +77,17 @@ export class CognitiveServicesAccount extends pulumi.ComponentResource {
                     },
                 },
             },
-        }, { parent: this, dependsOn: cmk.accessGrants });
+        }, { parent: this, dependsOn: cmk?.waitFor });
 
         this.id = this.account.id;
         this.name = this.account.name;
         this.endpoint = this.account.properties.apply(p => p.endpoint ?? "");
+        this.principalId = this.account.identity.apply(i => i?.principalId ?? "");
         this.privateEndpoints = createPrivateEndpoints(this, name, this.account.id, "account", args, args.privateEndpoints);
         this.diagnosticSettings = createDiagnosticSettings(this, name, this.account.id,
             { logs: [{ category: "Audit" }, { category: "RequestResponse" }], metrics: ["AllMetrics"] }, args.diagnosticSettings);
         this.roleAssignments = createRoleAssignments(this, name, this.account.id, args.roleAssignments);
-        createLock(this, `${name}-cog`, this.account.id, args.lock);
+        createLock(this, `${name}-cog`, this.account.id, args.lock, [...this.diagnosticSettings, ...this.roleAssignments]);
 
         this.registerOutputs({ id: this.id, endpoint: this.endpoint });
     }

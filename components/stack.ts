@@ -6,12 +6,15 @@ import type { Principal, StackSettings } from "../config/schema";
 import { PRIVATE_DNS_ZONES } from "../config/schema";
 import { ActionGroup } from "./action-group";
 import { CognitiveServicesAccount } from "./cognitive-services-account";
+import { CustomVisionRoles } from "./custom-vision-roles";
 import { KeyVault } from "./key-vault";
 import { LogAnalyticsWorkspace } from "./log-analytics-workspace";
 import { ManagedIdentity } from "./managed-identity";
 import { MetricAlerts } from "./metric-alerts";
 import { PrivateDnsZones } from "./private-dns-zones";
 import { PrivateNetwork } from "./private-network";
+import { createRoleAssignments } from "./shared/role-assignments";
+import { waitForRolePropagation } from "./shared/role-propagation";
 import { BuiltInRoleName } from "./shared/roles";
 import { StorageAccount } from "./storage-account";
 import { CustomerManagedKeySpec, DiagnosticSettingSpec, LockSpec, RoleAssignmentSpec, Tags } from "./types";
@@ -22,22 +25,37 @@ export interface StackOutputs {
     predictionEndpoint: pulumi.Output<string>;
     trainingAccountId: pulumi.Output<string>;
     predictionAccountId: pulumi.Output<string>;
+    trainingPrincipalId: pulumi.Output<string>;
     keyVaultId: pulumi.Output<string>;
     keyVaultUri: pulumi.Output<string>;
-    encryptionKeyName: pulumi.Output<string>;
+    storageKeyName: pulumi.Output<string>;
+    accountsKeyName: pulumi.Output<string>;
+    accountsKeyVersion: pulumi.Output<string>;
     storageAccountId: pulumi.Output<string>;
     storageBlobHost: pulumi.Output<string>;
     logAnalyticsWorkspaceId: pulumi.Output<string>;
     privateEndpointSubnetId: pulumi.Output<string>;
-    identityId: pulumi.Output<string>;
-    identityPrincipalId: pulumi.Output<string>;
-    identityClientId: pulumi.Output<string>;
+    encryptionIdentityId: pulumi.Output<string>;
+    encryptionIdentityPrincipalId: pulumi.Output<string>;
+    encryptionIdentityClientId: pulumi.Output<string>;
+    trainerRoleId: pulumi.Output<string>;
+    projectAdminRoleId: pulumi.Output<string>;
     feedbackActionGroupId: pulumi.Output<string>;
     feedbackChannel: string[];
     predictionSuspended: boolean;
 }
 
 const DELETE_PROTECTION: LockSpec = { kind: "CanNotDelete" };
+
+/** Tags the kit reads back from the resources (the stakeholder notice, the override's exemption in CV-07). */
+export const KIT_TAGS = {
+    managedBy: "managed-by",
+    predictionSuspended: "prediction-suspended",
+    imageRetentionDays: "image-retention-days",
+    purpose: "data-use-purpose",
+    imagesCollected: "data-collected",
+    cmkConsumer: "cmk-consumer",
+} as const;
 
 /** The tags every resource carries (RAI-01): user tags first, so the required ones cannot be overridden. */
 export function requiredTags(s: StackSettings): Record<string, string> {
@@ -47,7 +65,7 @@ export function requiredTags(s: StackSettings): Record<string, string> {
         "data-classification": s.tags.dataClassification,
         "consent-reference": s.tags.consentReference,
         "legal-review": s.tags.legalReview,
-        "managed-by": "pulumi-custom-vision-guardrails",
+        [KIT_TAGS.managedBy]: "pulumi-custom-vision-guardrails",
     };
 }
 
@@ -84,86 +102,117 @@ export function buildStack(s: StackSettings): StackOutputs {
     });
     const toWorkspace: DiagnosticSettingSpec[] = [{ workspaceResourceId: logs.id }];
 
-    const identity = new ManagedIdentity(`${prefix}-id`, placement);
+    // Reads the customer-managed keys, nothing else: data-plane access goes to other identities.
+    const cmkIdentity = new ManagedIdentity(`${prefix}-cmk-id`, placement);
 
+    const kv = s.keyVault;
     const vault = new KeyVault(`${prefix}-vault`, {
         ...placement,
         vaultName: pulumi.interpolate`${prefix}-kv-${suffix.result}`,
         tenantId: client.tenantId,
-        sku: s.keyVault.sku,
-        key: {
-            name: "cmk",
-            size: s.keyVault.keySize,
-            rotateAfterDays: s.keyVault.rotationDays,
-            expiresAfterDays: s.keyVault.expiryDays,
-        },
+        sku: kv.sku,
+        networkMode: kv.networkMode,
+        keys: [
+            { name: "storage", size: kv.keySize, rotateAfterDays: kv.rotationDays, expiresAfterDays: kv.expiryDays },
+            // Azure AI services document 2048-bit RSA keys only for customer-managed keys.
+            {
+                name: "accounts", size: kv.accountsKeySize, rotateAfterDays: kv.rotationDays, expiresAfterDays: kv.expiryDays,
+                tags: { [KIT_TAGS.cmkConsumer]: "cognitive-services" },
+            },
+        ],
         privateEndpoints: endpointIn("keyVault"),
         diagnosticSettings: toWorkspace,
         roleAssignments: [{
-            key: "identity-crypto",
+            key: "cmk-crypto",
             roleDefinitionIdOrName: "Key Vault Crypto Service Encryption User",
-            principalId: identity.principalId,
+            principalId: cmkIdentity.principalId,
             principalType: "ServicePrincipal",
-            description: "Lets the encryption identity wrap and unwrap the customer-managed key.",
+            description: "Lets the encryption identity wrap and unwrap the customer-managed keys.",
         }],
         lock: DELETE_PROTECTION,
     });
-    const cmk: CustomerManagedKeySpec = {
+    const keyReadable = waitForRolePropagation(vault, `${prefix}-cmk-propagation`, vault.roleAssignments, kv.rolePropagationSeconds);
+    const cmkWith = (key: "storage" | "accounts", pinVersion: boolean): CustomerManagedKeySpec => ({
         keyVaultUri: vault.vaultUri,
-        keyName: vault.keyName,
-        userAssignedIdentityResourceId: identity.id,
-        userAssignedIdentityClientId: identity.clientId,
-        accessGrants: vault.roleAssignments,
-    };
+        keyName: vault.keys[key].name,
+        keyVersion: pinVersion ? vault.keys[key].version : undefined,
+        userAssignedIdentityResourceId: cmkIdentity.id,
+        userAssignedIdentityClientId: cmkIdentity.clientId,
+        waitFor: keyReadable,
+    });
+
+    // Known before the account exists, so the storage firewall can admit it without a cycle.
+    const trainingAccountName = pulumi.interpolate`${prefix}-cvt-${suffix.result}`;
+    const trainingAccountId = pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${group.name}/providers/Microsoft.CognitiveServices/accounts/${trainingAccountName}`;
 
     const images = new StorageAccount(`${prefix}-images`, {
         ...placement,
         accountName: pulumi.interpolate`${prefix}st${suffix.result}`,
         skuName: s.storage.sku,
-        managedIdentities: { userAssignedResourceIds: [identity.id] },
-        customerManagedKey: cmk,
-        containers: ["training-images"],
+        managedIdentities: { userAssignedResourceIds: [cmkIdentity.id] },
+        customerManagedKey: cmkWith("storage", false),
+        containers: ["training-images", "model-exports"],
+        queues: ["training-notifications"],
+        // Custom Vision's storage integration (model backups, notifications) runs as the training account's identity.
+        resourceAccessRules: [{ tenantId: client.tenantId, resourceId: trainingAccountId }],
         deleteBlobsAfterDays: s.storage.imageRetentionDays,
         softDeleteRetentionDays: s.storage.softDeleteRetentionDays,
         privateEndpoints: endpointIn("blob"),
         diagnosticSettings: toWorkspace,
         blobDiagnosticSettings: toWorkspace,
-        roleAssignments: [{
-            key: "training-identity-blob",
-            roleDefinitionIdOrName: "Storage Blob Data Contributor",
-            principalId: identity.principalId,
-            principalType: "ServicePrincipal",
-            description: "The training account's identity reads and writes training images and exports.",
-        }],
-        lock: DELETE_PROTECTION,
     });
 
-    const accountArgs = (kind: string, short: string, roleAssignments: RoleAssignmentSpec[]) => ({
+    const roles = customRoles(s, prefix, group, client.subscriptionId);
+    const withCmk = (key: "accounts") => (s.accounts.customerManagedKeyAtCreation ? cmkWith(key, true) : undefined);
+    const accountArgs = (kind: string, short: string) => ({
         ...placement,
         kind,
         skuName: s.accounts.sku,
-        accountName: pulumi.interpolate`${prefix}-${short}-${suffix.result}`,
         customSubDomainName: pulumi.interpolate`${prefix}-${short}-${suffix.result}`,
-        managedIdentities: { userAssignedResourceIds: [identity.id] },
-        customerManagedKey: cmk,
-        allowedFqdnList: [images.blobHost],
-        privateEndpoints: endpointIn("cognitiveServices"),
+        allowedFqdnList: [images.blobHost, images.queueHost],
         diagnosticSettings: toWorkspace,
-        roleAssignments,
     });
     const a = s.access;
-    const training = new CognitiveServicesAccount(`${prefix}-training`, accountArgs("CustomVision.Training", "cvt", [
-        ...assign("labeler", "Cognitive Services Custom Vision Labeler", a.labelers),
-        ...assign("trainer", "Cognitive Services Custom Vision Trainer", a.trainers),
-        ...assign("reviewer", "Cognitive Services Custom Vision Deployment", a.reviewers),
-        ...assign("reader", "Cognitive Services Custom Vision Reader", a.readers),
-    ]));
-    const consumers = s.predictionSuspended ? [] : a.consumers;
-    const prediction = new CognitiveServicesAccount(`${prefix}-prediction`, accountArgs("CustomVision.Prediction", "cvp", [
-        ...assign("reviewer", "Cognitive Services Custom Vision Deployment", a.reviewers),
-        ...assign("reader", "Cognitive Services Custom Vision Reader", a.readers),
-        ...assign("consumer", "Cognitive Services User", consumers),
-    ]));
+    const training = new CognitiveServicesAccount(`${prefix}-training`, {
+        ...accountArgs("CustomVision.Training", "cvt"),
+        tags: { ...tags, ...dataUseTags(s) },
+        accountName: trainingAccountName,
+        managedIdentities: { systemAssigned: true, userAssignedResourceIds: [cmkIdentity.id] },
+        customerManagedKey: withCmk("accounts"),
+        privateEndpoints: endpointIn("cognitiveServices"),
+        roleAssignments: [
+            ...assign("labeler", "Cognitive Services Custom Vision Labeler", a.labelers),
+            ...assign("trainer", roles.trainer, a.trainers),
+            ...assign("project-admin", roles.projectAdmin, a.projectAdmins),
+            ...assign("reviewer", "Cognitive Services Custom Vision Deployment", a.reviewers),
+            ...assign("reader", "Cognitive Services Custom Vision Reader", a.readers),
+        ],
+        // Images and models live in the training account: deleting it deletes them.
+        lock: DELETE_PROTECTION,
+    });
+    const suspended = s.predictionSuspended;
+    const prediction = new CognitiveServicesAccount(`${prefix}-prediction`, {
+        ...accountArgs("CustomVision.Prediction", "cvp"),
+        tags: { ...tags, [KIT_TAGS.predictionSuspended]: String(suspended) },
+        accountName: pulumi.interpolate`${prefix}-cvp-${suffix.result}`,
+        managedIdentities: { userAssignedResourceIds: [cmkIdentity.id] },
+        customerManagedKey: withCmk("accounts"),
+        // The human override (RAI-07) cuts the network path too: issued tokens stay valid up to an hour.
+        privateEndpoints: suspended ? [] : endpointIn("cognitiveServices"),
+        roleAssignments: [
+            ...assign("reviewer", "Cognitive Services Custom Vision Deployment", a.reviewers),
+            ...assign("reader", "Cognitive Services Custom Vision Reader", a.readers),
+            ...assign("consumer", "Cognitive Services User", suspended ? [] : a.consumers),
+        ],
+    });
+
+    const storageIntegration = createRoleAssignments(images, `${prefix}-images-training`, images.id, [
+        { key: "blob", roleDefinitionIdOrName: "Storage Blob Data Contributor", principalId: training.principalId, principalType: "ServicePrincipal",
+            description: "Custom Vision writes model backups as the training account's identity." },
+        { key: "queue", roleDefinitionIdOrName: "Storage Queue Data Contributor", principalId: training.principalId, principalType: "ServicePrincipal",
+            description: "Custom Vision posts training and export notifications as the training account's identity." },
+    ]);
+    images.protect(DELETE_PROTECTION, storageIntegration);
 
     const feedback = new ActionGroup(`${prefix}-feedback`, {
         resourceGroupName: group.name,
@@ -202,23 +251,49 @@ export function buildStack(s: StackSettings): StackOutputs {
         predictionEndpoint: prediction.endpoint,
         trainingAccountId: training.id,
         predictionAccountId: prediction.id,
+        trainingPrincipalId: training.principalId,
         keyVaultId: vault.id,
         keyVaultUri: vault.vaultUri,
-        encryptionKeyName: vault.keyName,
+        storageKeyName: vault.keys.storage.name,
+        accountsKeyName: vault.keys.accounts.name,
+        accountsKeyVersion: vault.keys.accounts.version,
         storageAccountId: images.id,
         storageBlobHost: images.blobHost,
         logAnalyticsWorkspaceId: logs.id,
         privateEndpointSubnetId: net.subnetId,
-        identityId: identity.id,
-        identityPrincipalId: identity.principalId,
-        identityClientId: identity.clientId,
+        encryptionIdentityId: cmkIdentity.id,
+        encryptionIdentityPrincipalId: cmkIdentity.principalId,
+        encryptionIdentityClientId: cmkIdentity.clientId,
+        trainerRoleId: pulumi.output(roles.trainer),
+        projectAdminRoleId: pulumi.output(roles.projectAdmin),
         feedbackActionGroupId: feedback.id,
         feedbackChannel: [...s.feedbackEmails],
-        predictionSuspended: s.predictionSuspended,
+        predictionSuspended: suspended,
     };
 }
 
-function assign(keyPrefix: string, role: BuiltInRoleName, principals: Principal[]): RoleAssignmentSpec[] {
+/** The trainer and project-admin roles without publish: brought by the platform team, or created here. */
+function customRoles(s: StackSettings, prefix: string, group: resources.ResourceGroup, subscriptionId: pulumi.Output<string>) {
+    const own = s.access.roles;
+    if (own.trainer && own.projectAdmin) {
+        return { trainer: pulumi.output(own.trainer), projectAdmin: pulumi.output(own.projectAdmin) };
+    }
+    const created = new CustomVisionRoles(`${prefix}-roles`, { scope: group.id, subscriptionId, nameSuffix: group.name });
+    return {
+        trainer: own.trainer ? pulumi.output(own.trainer) : created.trainer.id,
+        projectAdmin: own.projectAdmin ? pulumi.output(own.projectAdmin) : created.projectAdmin.id,
+    };
+}
+
+/** What the images are and why they are collected, where the resources say it (read back by the stakeholder notice). */
+function dataUseTags(s: StackSettings): Record<string, string> {
+    return {
+        [KIT_TAGS.imageRetentionDays]: String(s.accounts.imageRetentionDays),
+        ...(s.dataUse ? { [KIT_TAGS.purpose]: s.dataUse.purpose, [KIT_TAGS.imagesCollected]: s.dataUse.imagesCollected } : {}),
+    };
+}
+
+function assign(keyPrefix: string, role: BuiltInRoleName | pulumi.Output<string>, principals: Principal[]): RoleAssignmentSpec[] {
     return principals.map(p => ({
         key: `${keyPrefix}-${p.objectId.toLowerCase()}`,
         roleDefinitionIdOrName: role,

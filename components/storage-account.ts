@@ -11,13 +11,24 @@ import {
     PrivateEndpointSpec, ResourcePlacement, RoleAssignmentSpec,
 } from "./types";
 
+/** A resource instance the storage firewall admits (networkRuleSet.resourceAccessRules). */
+export interface ResourceAccessRuleSpec {
+    tenantId: pulumi.Input<string>;
+    resourceId: pulumi.Input<string>;
+}
+
 export interface StorageAccountArgs extends ResourcePlacement {
     accountName: pulumi.Input<string>;
     skuName: string;
     managedIdentities: ManagedIdentitiesSpec;
+    /** Versionless: a storage account follows the key's rotation by itself. */
     customerManagedKey: CustomerManagedKeySpec;
     /** Private containers to create. */
     containers?: string[];
+    /** Queues to create (for Custom Vision's training and export notifications). */
+    queues?: string[];
+    /** Resources admitted through the firewall by identity, e.g. the Custom Vision training account. */
+    resourceAccessRules?: ResourceAccessRuleSpec[];
     /** Lifecycle rule: delete blobs this many days after their last modification (RAI-05). */
     deleteBlobsAfterDays: number;
     /** Blob and container soft-delete retention, at least 7 (ST-10). */
@@ -28,31 +39,40 @@ export interface StorageAccountArgs extends ResourcePlacement {
     /** On the blob service (read, write and delete logs, ST-11). */
     blobDiagnosticSettings?: DiagnosticSettingSpec[];
     roleAssignments?: RoleAssignmentSpec[];
+    /** Use `protect()` instead when role assignments on the account are added after construction. */
     lock?: LockSpec;
 }
 
 /**
  * A storage account for training images and model exports: customer-managed
- * key through a user-assigned identity, infrastructure encryption, Entra ID
- * only, private only, soft delete, versioning and a retention lifecycle rule.
+ * key (blobs, files, queues and tables) through a user-assigned identity,
+ * infrastructure encryption, Entra ID only, private only, soft delete,
+ * versioning and a retention lifecycle rule.
  */
 export class StorageAccount extends pulumi.ComponentResource {
     readonly account: storage.StorageAccount;
     readonly blobService: storage.BlobServiceProperties;
     readonly managementPolicy: storage.ManagementPolicy;
     readonly containers: storage.BlobContainer[];
+    readonly queues: storage.Queue[];
     readonly id: pulumi.Output<string>;
     readonly name: pulumi.Output<string>;
-    /** Host name of the blob endpoint, for outbound FQDN allow-lists. */
+    /** Host names of the blob and queue endpoints, from the account's own endpoints (any Azure cloud). */
     readonly blobHost: pulumi.Output<string>;
+    readonly queueHost: pulumi.Output<string>;
     readonly privateEndpoints: PrivateEndpointResources[];
     readonly roleAssignments: authorization.RoleAssignment[];
     readonly diagnosticSettings: monitor.DiagnosticSetting[];
+    private readonly children: pulumi.Resource[];
+    private readonly baseName: string;
 
     constructor(name: string, args: StorageAccountArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cvguard:storage:StorageAccount", name, {}, opts);
+        this.baseName = name;
         const cmk = args.customerManagedKey;
         const softDeleteDays = args.softDeleteRetentionDays ?? 7;
+        // Queues and tables use the account key (and so the CMK) only when set at creation.
+        const accountKey = { enabled: true, keyType: "Account" };
 
         this.account = new storage.StorageAccount(`${name}-st`, {
             resourceGroupName: args.resourceGroupName,
@@ -70,18 +90,15 @@ export class StorageAccount extends pulumi.ComponentResource {
             allowCrossTenantReplication: false,
             defaultToOAuthAuthentication: true,
             publicNetworkAccess: "Disabled",
-            networkRuleSet: { defaultAction: "Deny", bypass: "None" },
+            networkRuleSet: { defaultAction: "Deny", bypass: "None", resourceAccessRules: args.resourceAccessRules },
             encryption: {
                 keySource: "Microsoft.Keyvault",
                 requireInfrastructureEncryption: true,
                 keyVaultProperties: { keyVaultUri: cmk.keyVaultUri, keyName: cmk.keyName, keyVersion: cmk.keyVersion },
                 encryptionIdentity: { encryptionUserAssignedIdentity: cmk.userAssignedIdentityResourceId },
-                services: {
-                    blob: { enabled: true, keyType: "Account" },
-                    file: { enabled: true, keyType: "Account" },
-                },
+                services: { blob: accountKey, file: accountKey, queue: accountKey, table: accountKey },
             },
-        }, { parent: this, dependsOn: cmk.accessGrants });
+        }, { parent: this, dependsOn: cmk.waitFor });
 
         this.blobService = new storage.BlobServiceProperties(`${name}-blob`, {
             resourceGroupName: args.resourceGroupName,
@@ -98,6 +115,12 @@ export class StorageAccount extends pulumi.ComponentResource {
             containerName: container,
             publicAccess: "None",
         }, { parent: this, dependsOn: [this.blobService] }));
+
+        this.queues = (args.queues ?? []).map(queue => new storage.Queue(`${name}-${queue}`, {
+            resourceGroupName: args.resourceGroupName,
+            accountName: this.account.name,
+            queueName: queue,
+        }, { parent: this }));
 
         const days = args.deleteBlobsAfterDays;
         this.managementPolicy = new storage.ManagementPolicy(`${name}-lifecycle`, {
@@ -123,7 +146,8 @@ export class StorageAccount extends pulumi.ComponentResource {
 
         this.id = this.account.id;
         this.name = this.account.name;
-        this.blobHost = pulumi.interpolate`${this.account.name}.blob.core.windows.net`;
+        this.blobHost = this.account.primaryEndpoints.apply(e => hostOf(e.blob));
+        this.queueHost = this.account.primaryEndpoints.apply(e => hostOf(e.queue));
         this.privateEndpoints = createPrivateEndpoints(this, name, this.account.id, "blob", args, args.privateEndpoints);
         this.diagnosticSettings = [
             ...createDiagnosticSettings(this, name, this.account.id, { logs: [], metrics: ["Transaction"] }, args.diagnosticSettings),
@@ -132,9 +156,31 @@ export class StorageAccount extends pulumi.ComponentResource {
                 args.blobDiagnosticSettings),
         ];
         this.roleAssignments = createRoleAssignments(this, name, this.account.id, args.roleAssignments);
-        createLock(this, `${name}-st`, this.account.id, args.lock);
+        this.children = [this.blobService, ...this.containers, ...this.queues, this.managementPolicy, ...this.diagnosticSettings, ...this.roleAssignments];
+        if (args.lock) {
+            this.protect(args.lock, []);
+        }
 
         this.registerOutputs({ id: this.id, name: this.name, blobHost: this.blobHost });
+    }
+
+    /**
+     * Locks the account (GOV-02) after everything under it, including role
+     * assignments on it made elsewhere (`alsoUnder`), so a destroy removes the lock first.
+     */
+    protect(lock: LockSpec, alsoUnder: pulumi.Resource[]): void {
+        createLock(this, `${this.baseName}-st`, this.account.id, lock, [...this.children, ...alsoUnder]);
+    }
+}
+
+function hostOf(endpoint: string | undefined): string {
+    if (!endpoint) {
+        return "";
+    }
+    try {
+        return new URL(endpoint).host;
+    } catch {
+        return endpoint.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
     }
 }
 

@@ -17,7 +17,11 @@ export interface ResourcePlacement {
 
 export type LockKind = "CanNotDelete" | "ReadOnly" | "None";
 
-/** A management lock on the component's main resource (AVM `lock`). */
+/**
+ * A management lock on the component's main resource (AVM `lock`). It is
+ * created after, and so on destroy removed before, everything under its
+ * scope: a CanNotDelete lock is inherited by child resources.
+ */
 export interface LockSpec {
     kind: LockKind;
     name?: string;
@@ -32,18 +36,21 @@ export interface ManagedIdentitiesSpec {
 
 /**
  * AVM `customerManagedKey`, plus what Azure needs at creation time: the
- * identity's client ID and the resources that grant it access to the key
- * (the encrypted resource must not be created before that grant exists).
+ * identity's client ID and what to wait for (the identity's grant on the key,
+ * and its propagation through Azure RBAC).
  */
 export interface CustomerManagedKeySpec {
     keyVaultUri: pulumi.Input<string>;
     keyName: pulumi.Input<string>;
-    /** Omit to follow the latest key version (auto-rotation). */
+    /**
+     * Pin a key version. Cognitive Services accounts need one (they do not
+     * follow rotation); storage accounts follow rotation when it is omitted.
+     */
     keyVersion?: pulumi.Input<string>;
     userAssignedIdentityResourceId: pulumi.Input<string>;
     userAssignedIdentityClientId: pulumi.Input<string>;
-    /** Role assignments that give the identity access to the key; the resource waits for them. */
-    accessGrants?: pulumi.Resource[];
+    /** The encrypted resource is created only after these (the grant, then the propagation wait). */
+    waitFor?: pulumi.Resource[];
 }
 
 /** AVM `privateEndpoints`: one endpoint into the given subnet, registered in the given private DNS zones. */
@@ -75,11 +82,16 @@ export type PrincipalType = "Group" | "ServicePrincipal" | "User" | "ForeignGrou
 
 /** AVM `roleAssignments`, with principalType required (control RB-02). */
 export interface RoleAssignmentSpec {
-    /** A built-in role name from `BuiltInRoles`, a role GUID, or a full role definition ID. */
-    roleDefinitionIdOrName: string;
+    /**
+     * A built-in role name from `BuiltInRoles`, a built-in role GUID, or (an output) the full ID
+     * of a custom role definition.
+     */
+    roleDefinitionIdOrName: string | pulumi.Output<string>;
     principalId: pulumi.Input<string>;
     principalType: PrincipalType;
     description?: string;
     /** Stable name for the Pulumi resource; defaults to role and principal. */
     key?: string;
+    /** Resources the assignment must wait for (a custom role definition). */
+    dependsOn?: pulumi.Resource[];
 }

@@ -95,14 +95,26 @@ export const privateDnsZoneIdsSchema = z.object({
     keyVault: privateDnsZoneId(PRIVATE_DNS_ZONES.keyVault),
 }, { error: "expected an object {cognitiveServices, blob, keyVault} of private DNS zone IDs" }).strict();
 
+const KEY_VAULT_DEFAULTS = {
+    sku: "standard" as const, keySize: 3072 as const, accountsKeySize: 2048 as const, rotationDays: 180, expiryDays: 365,
+    networkMode: "firewall" as const, rolePropagationSeconds: 600,
+};
+
 export const keyVaultSchema = z.object({
-    sku: z.enum(["standard", "premium"], { error: "expected sku standard or premium" }).default("standard"),
-    keySize: z.union([z.literal(3072), z.literal(4096)], { error: "expected keySize 3072 or 4096 (KEY-01)" }).default(3072),
-    rotationDays: days(30, 365).default(180),
-    expiryDays: days(28, 730).default(365),
-}, { error: "expected an object {sku, keySize, rotationDays, expiryDays}" }).strict()
+    sku: z.enum(["standard", "premium"], { error: "expected sku standard or premium" }).default(KEY_VAULT_DEFAULTS.sku),
+    keySize: z.union([z.literal(3072), z.literal(4096)], { error: "expected keySize 3072 or 4096 (KEY-01)" }).default(KEY_VAULT_DEFAULTS.keySize),
+    accountsKeySize: z.union([z.literal(2048), z.literal(3072), z.literal(4096)], { error: "expected accountsKeySize 2048, 3072 or 4096 (Azure AI services document 2048)" })
+        .default(KEY_VAULT_DEFAULTS.accountsKeySize),
+    rotationDays: days(30, 365).default(KEY_VAULT_DEFAULTS.rotationDays),
+    expiryDays: days(28, 730).default(KEY_VAULT_DEFAULTS.expiryDays),
+    networkMode: z.enum(["firewall", "private"], { error: "expected networkMode firewall (deny by default, trusted Azure services admitted) or private (public network access disabled)" })
+        .default(KEY_VAULT_DEFAULTS.networkMode),
+    rolePropagationSeconds: z.number({ error: "expected a whole number of seconds between 0 and 1800" }).int({ error: "expected a whole number of seconds between 0 and 1800" })
+        .min(0, { error: "expected a whole number of seconds between 0 and 1800" }).max(1800, { error: "expected a whole number of seconds between 0 and 1800" })
+        .default(KEY_VAULT_DEFAULTS.rolePropagationSeconds),
+}, { error: "expected an object {sku, keySize, accountsKeySize, rotationDays, expiryDays, networkMode, rolePropagationSeconds}" }).strict()
     .refine(k => k.expiryDays >= k.rotationDays + 7, { error: "expected expiryDays at least 7 days after rotationDays, so the key rotates before it expires", path: ["expiryDays"] })
-    .default({ sku: "standard", keySize: 3072, rotationDays: 180, expiryDays: 365 });
+    .default(KEY_VAULT_DEFAULTS);
 
 export const storageSchema = z.object({
     sku: z.enum(["Standard_LRS", "Standard_ZRS", "Standard_GRS", "Standard_GZRS"], { error: "expected sku Standard_LRS, Standard_ZRS, Standard_GRS or Standard_GZRS" }).default("Standard_LRS"),
@@ -113,23 +125,41 @@ export const storageSchema = z.object({
 
 export const accountsSchema = z.object({
     sku: z.enum(["S0"], { error: "expected sku S0 (the free tier has no private endpoints or customer-managed keys)" }).default("S0"),
-}, { error: "expected an object {sku}" }).strict().default({ sku: "S0" });
+    customerManagedKeyAtCreation: z.boolean({ error: "expected true or false" }).default(true),
+    imageRetentionDays: days(1, 365).default(365),
+}, { error: "expected an object {sku, customerManagedKeyAtCreation, imageRetentionDays}" }).strict()
+    .default({ sku: "S0", customerManagedKeyAtCreation: true, imageRetentionDays: 365 });
+
+const roleDefinitionId = z.string({ error: "expected a role definition ID (/subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>)" })
+    .regex(/^(\/subscriptions\/[0-9a-f-]{36}|\/providers\/Microsoft\.Management\/managementGroups\/[^/]+)?\/providers\/Microsoft\.Authorization\/roleDefinitions\/[0-9a-f-]{36}$/i,
+        { error: "expected a role definition ID (/subscriptions/<id>/providers/Microsoft.Authorization/roleDefinitions/<guid>)" });
 
 export const accessSchema = z.object({
     labelers: principals(principal),
     trainers: principals(principal),
+    projectAdmins: principals(principal),
     reviewers: principals(reviewer),
     readers: principals(principal),
     consumers: principals(consumer),
-}, { error: "expected an object {labelers, trainers, reviewers, readers, consumers}" }).strict()
+    /** Bring your own custom roles (created by a central team) instead of the kit creating them. */
+    roles: z.object({
+        trainer: roleDefinitionId.optional(),
+        projectAdmin: roleDefinitionId.optional(),
+    }, { error: "expected an object {trainer?, projectAdmin?} of role definition IDs" }).strict().default({}),
+}, { error: "expected an object {labelers, trainers, projectAdmins, reviewers, readers, consumers, roles}" }).strict()
     .superRefine((a, ctx) => {
         const reviewers = new Set(a.reviewers.map(p => p.objectId.toLowerCase()));
-        const both = a.trainers.filter(p => reviewers.has(p.objectId.toLowerCase()));
-        if (both.length > 0) {
-            ctx.addIssue({ code: "custom", path: ["trainers"], message: `expected no principal both in trainers and reviewers (RAI-03 role separation), found ${both[0].objectId}` });
+        for (const group of ["trainers", "projectAdmins"] as const) {
+            const both = a[group].filter(p => reviewers.has(p.objectId.toLowerCase()));
+            if (both.length > 0) {
+                ctx.addIssue({ code: "custom", path: [group], message: `expected no principal both in ${group} and reviewers (RAI-03 role separation), found ${both[0].objectId}` });
+            }
         }
     })
-    .default({ labelers: [], trainers: [], reviewers: [], readers: [], consumers: [] });
+    .default({ labelers: [], trainers: [], projectAdmins: [], reviewers: [], readers: [], consumers: [], roles: {} });
+
+/** ISO 8601 durations the alert windows use, in minutes. */
+const ALERT_MINUTES: Record<string, number> = { PT1M: 1, PT5M: 5, PT15M: 15, PT30M: 30, PT1H: 60 };
 
 export const alertsSchema = z.object({
     serverErrorsThreshold: threshold().default(5),
@@ -139,11 +169,34 @@ export const alertsSchema = z.object({
     severity: z.number({ error: "expected severity 0 (critical) to 4 (verbose)" }).int({ error: "expected severity 0 (critical) to 4 (verbose)" })
         .min(0, { error: "expected severity 0 (critical) to 4 (verbose)" }).max(4, { error: "expected severity 0 (critical) to 4 (verbose)" }).default(2),
 }, { error: "expected an object {serverErrorsThreshold, throttledCallsThreshold, windowSize, evaluationFrequency, severity}" }).strict()
+    .refine(a => ALERT_MINUTES[a.windowSize] >= ALERT_MINUTES[a.evaluationFrequency],
+        { error: "expected windowSize at least as long as evaluationFrequency (Azure Monitor rejects a shorter window)", path: ["windowSize"] })
     .default({ serverErrorsThreshold: 5, throttledCallsThreshold: 10, windowSize: "PT15M", evaluationFrequency: "PT5M", severity: 2 });
+
+/**
+ * Regions where Custom Vision training and prediction resources exist, as
+ * Microsoft last listed them (the Custom Vision release notes). Azure adds
+ * regions over time: extend the list with the `customVisionRegions` key after
+ * checking `az cognitiveservices account list-skus --kind CustomVision.Training --location <region>`.
+ */
+export const CUSTOM_VISION_REGIONS = [
+    "southcentralus", "westus2", "eastus", "eastus2", "westeurope", "northeurope",
+    "southeastasia", "australiaeast", "centralindia", "uksouth", "japaneast", "northcentralus",
+];
+
+const text256 = (what: string) => z.string({ error: `expected ${what}, a string of at most 256 characters` })
+    .min(1, { error: `expected ${what}, a non-empty string` }).max(256, { error: `expected ${what}, a string of at most 256 characters (an Azure tag value)` });
+
+/** What the images are and why they are collected: tagged on the accounts, and the start of the stakeholder notice. */
+export const dataUseSchema = z.object({
+    purpose: text256("purpose"),
+    imagesCollected: text256("imagesCollected"),
+}, { error: "expected an object {purpose, imagesCollected}" }).strict();
 
 /** How each key is read from `pulumi.Config`: `string` with get/require, `object` (JSON: objects, lists, numbers, booleans) with getObject/requireObject. */
 export const configKeys = {
     location: { read: "string", schema: regionName },
+    customVisionRegions: { read: "object", schema: z.array(regionName, { error: "expected a list of Azure region names" }).min(1, { error: "expected at least one region" }).default(CUSTOM_VISION_REGIONS) },
     allowedLocations: { read: "object", schema: z.array(regionName, { error: "expected a list of Azure region names" }).min(1, { error: "expected at least one allowed location" }) },
     namePrefix: { read: "string", schema: z.string().regex(/^[a-z][a-z0-9]{1,7}$/, { error: "expected 2 to 8 lower-case letters or digits, starting with a letter" }).default("cvg") },
     tags: { read: "object", schema: tagsSchema },
@@ -155,6 +208,7 @@ export const configKeys = {
     storage: { read: "object", schema: storageSchema },
     accounts: { read: "object", schema: accountsSchema },
     access: { read: "object", schema: accessSchema },
+    dataUse: { read: "object", schema: dataUseSchema.optional() },
     feedbackEmails: { read: "object", schema: z.array(email, { error: "expected a list of email addresses" }).min(1, { error: "expected at least one email address (the feedback channel, RAI-04)" }) },
     operationsEmails: { read: "object", schema: z.array(email, { error: "expected a list of email addresses" }).default([]) },
     predictionSuspended: { read: "object", schema: z.boolean({ error: "expected true or false" }).default(false) },

@@ -8,6 +8,7 @@ export const BuiltInRoles = {
     "Cognitive Services User": "a97b65f3-24c7-4388-baec-2e87135dc908",
     "Key Vault Crypto Service Encryption User": "e147488a-f6f5-4113-8e2d-b22465e65bf6",
     "Storage Blob Data Contributor": "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    "Storage Queue Data Contributor": "974c5e8b-45b9-4653-ba55-5f855dd0fb88",
 } as const;
 
 export type BuiltInRoleName = keyof typeof BuiltInRoles;

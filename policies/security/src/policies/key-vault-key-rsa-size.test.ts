@@ -27,4 +27,13 @@ describe("key-vault-key-rsa-size (KEY-01)", () => {
     it("reaches the same verdict for every token of the kind", async () => {
         await expectSameVerdictForTokens("azure-native:keyvault:Key", t => runResource(policy, { ...goodKey({ keySize: 2048 }), type: t }), true);
     });
+    it("holds keys reserved for Azure AI services (tagged) to their own minimum, 2048 by default", async () => {
+        const reserved = (keySize: number, tag: unknown = "cognitive-services") => ({ ...goodKey({ keySize }), props: { ...goodKey({ keySize }).props, tags: { "cmk-consumer": tag } } });
+        expectNone(await runResource(policy, reserved(2048)));
+        expectOne(await runResource(policy, reserved(1024)), "mandatory", ">= 2048");
+        expectOne(await runResource(policy, reserved(2048, "storage")), "mandatory", ">= 3072");
+        expectOne(await runResource(policy, reserved(2048), { [policy.name]: { aiServicesMinimumKeySize: 3072 } }), "mandatory", ">= 3072");
+        expectUndecided(await runResource(policy, reserved(2048, UNKNOWN)), "keySize");
+        expectNone(await runResource(policy, reserved(3072, UNKNOWN)));
+    });
 });
