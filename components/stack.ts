@@ -45,7 +45,6 @@ export interface StackOutputs {
     predictionSuspended: boolean;
 }
 
-const DELETE_PROTECTION: LockSpec = { kind: "CanNotDelete" };
 
 /** Tags the kit reads back from the resources (the stakeholder notice, the override's exemption in CV-07). */
 export const KIT_TAGS = {
@@ -73,6 +72,7 @@ export function requiredTags(s: StackSettings): Record<string, string> {
 export function buildStack(s: StackSettings): StackOutputs {
     const prefix = s.namePrefix;
     const tags: Tags = requiredTags(s);
+    const DELETE_PROTECTION: LockSpec = { kind: s.deleteProtection ? "CanNotDelete" : "None" };
     const client = authorization.getClientConfigOutput();
 
     const group = new resources.ResourceGroup(`${prefix}-rg`, { location: s.location, tags });

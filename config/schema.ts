@@ -212,6 +212,8 @@ export const configKeys = {
     feedbackEmails: { read: "object", schema: z.array(email, { error: "expected a list of email addresses" }).min(1, { error: "expected at least one email address (the feedback channel, RAI-04)" }) },
     operationsEmails: { read: "object", schema: z.array(email, { error: "expected a list of email addresses" }).default([]) },
     predictionSuspended: { read: "object", schema: z.boolean({ error: "expected true or false" }).default(false) },
+    /** CanNotDelete locks on the vault, the storage account and the training account (GOV-02); false lifts them before a destroy. */
+    deleteProtection: { read: "object", schema: z.boolean({ error: "expected true or false" }).default(true) },
     alerts: { read: "object", schema: alertsSchema },
 } as const;
 

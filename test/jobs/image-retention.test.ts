@@ -56,7 +56,7 @@ describe("image retention job: command line", () => {
         const api = await startFakeTrainingApi("env-token", { a: { name: "defects", images: images("x", 2, () => 400) } });
         let printed = "";
         try {
-            const code = await main(["--endpoint", api.endpoint, "--older-than-days", "30"], { write: (s: string) => (printed += s) } as NodeJS.WritableStream,
+            const code = await main(["--endpoint", api.endpoint, "--older-than-days", "30"], { write: (s: string) => (printed += s) } as unknown as NodeJS.WritableStream,
                 { CUSTOM_VISION_ACCESS_TOKEN: "env-token" });
             expect(code).to.equal(0);
             expect(printed).to.match(/^"defects": 2 image\(s\) older than 30 days deleted, 0 kept\n$/);
