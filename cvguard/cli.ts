@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { toolVersion } from "./engine/tool-version";
 import { analyzeCommand } from "./commands/analyze";
 import { exportCommand } from "./commands/export";
+import { noticeCommand } from "./commands/notice";
 import { policiesCommand } from "./commands/policies";
 import { previewCommand } from "./commands/preview";
 import { reportCommand } from "./commands/report";
@@ -46,7 +47,7 @@ export function buildProgram(): Command {
             writeErr: () => undefined,
             outputError: () => undefined,
         });
-    for (const cmd of [previewCommand(run), analyzeCommand(run), reportCommand(run), policiesCommand(run), exportCommand(run)]) {
+    for (const cmd of [previewCommand(run), analyzeCommand(run), reportCommand(run), policiesCommand(run), exportCommand(run), noticeCommand(run)]) {
         cmd.exitOverride().showSuggestionAfterError(false).configureOutput({ writeErr: () => undefined, outputError: () => undefined });
         program.addCommand(cmd);
     }
@@ -63,7 +64,7 @@ export async function main(argv: string[]): Promise<void> {
                 process.exit(0);
             }
             // Commander answers a missing command with help on stderr; cvguard answers with one line.
-            fail(e.code === "commander.help" ? "missing command: expected preview, analyze, report, policies or export" : e.message);
+            fail(e.code === "commander.help" ? "missing command: expected preview, analyze, report, policies, export or notice" : e.message);
         }
         fail(e instanceof Error ? e.message : String(e));
     }

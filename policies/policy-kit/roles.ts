@@ -83,6 +83,20 @@ export const BUILT_IN_ROLES: Record<string, BuiltInRole> = {
         name: "Cognitive Services Data Reader (Preview)",
         permissions: [block({ dataActions: [`${CS}/*/read`] })],
     },
+    "ba92f5b4-2d11-453d-a403-e96b0029c9fe": {
+        name: "Storage Blob Data Contributor",
+        permissions: [block({
+            actions: ["Microsoft.Storage/storageAccounts/blobServices/containers/*"],
+            dataActions: ["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/*"],
+        })],
+    },
+    "974c5e8b-45b9-4653-ba55-5f855dd0fb88": {
+        name: "Storage Queue Data Contributor",
+        permissions: [block({
+            actions: ["Microsoft.Storage/storageAccounts/queueServices/queues/*"],
+            dataActions: ["Microsoft.Storage/storageAccounts/queueServices/queues/messages/*"],
+        })],
+    },
     "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": { name: "Owner", permissions: [block({ actions: ["*"] })] },
     "b24988ac-6180-42a0-ab88-20f7382dd24c": {
         name: "Contributor",

@@ -1,0 +1,37 @@
+import * as path from "path";
+import { Command, Option } from "commander";
+import { UsageError } from "../model";
+import { REPO_ROOT } from "../engine/tool-version";
+import { inputs } from "./collaborators";
+import { emit } from "./output";
+
+interface NoticeOptions {
+    stack?: string;
+    program: string;
+    stackExport?: string;
+    format: "markdown" | "html";
+    output?: string;
+}
+
+export function noticeCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
+    return new Command("notice")
+        .description("write a plain-language notice, for the people whose images are collected, of how this deployment handles them")
+        .option("--stack <name>", "stack whose Pulumi.<name>.yaml the program runs with")
+        .option("--program <dir>", "a Pulumi program directory", REPO_ROOT)
+        .option("--stack-export <file>", "a pulumi stack export of the deployed stack, instead of running the program")
+        .addOption(new Option("--format <format>", "notice format").choices(["markdown", "html"]).default("markdown"))
+        .option("--output <file>", "write the notice to FILE instead of standard output")
+        .action((opts: NoticeOptions) => run(async () => {
+            if ((opts.stack === undefined) === (opts.stackExport === undefined)) {
+                throw new UsageError("notice: give exactly one of --stack NAME (run the program) or --stack-export FILE (a deployed stack)");
+            }
+            const set = opts.stackExport
+                ? inputs.loadStackExport(opts.stackExport)
+                : await inputs.loadProgram({ programDir: path.resolve(opts.program), stack: opts.stack!, mode: "update" });
+            const { noticeFacts } = require("../notice/facts") as typeof import("../notice/facts");
+            const { noticeHtml, noticeMarkdown } = require("../notice/render") as typeof import("../notice/render");
+            const facts = noticeFacts(set);
+            await emit(opts.format === "html" ? noticeHtml(facts) : noticeMarkdown(facts), opts.output);
+            return 0;
+        }));
+}
