@@ -30,6 +30,15 @@ export interface ResourceRecord {
     deleteBeforeReplace?: boolean;
     /** Marked for deletion in a stack export: skipped by analysis. */
     pendingDelete?: boolean;
+    /** Where the program declares it, relative to the repository root (from the SDK's source position). */
+    source?: SourceLocation;
+}
+
+/** A place in the program's source: a repository-relative path, 1-based line and column. */
+export interface SourceLocation {
+    uri: string;
+    line: number;
+    column: number;
 }
 
 export interface SourceInfo {
@@ -39,8 +48,10 @@ export interface SourceInfo {
     stack: string | null;
     /** Project name, when known (sent to packs as PULUMI_NODEJS_PROJECT). */
     project?: string;
-    /** Source file to point SARIF locations at (program entry or the input file). */
+    /** Source file to point SARIF locations at when a finding has no source of its own (program entry or the input file). */
     location?: string;
+    /** The directory source locations are relative to (the repository root). */
+    root?: string;
 }
 
 export interface ResourceSet {
@@ -70,6 +81,9 @@ export interface PolicyInfo {
     azurePolicy: string[];
     remediation?: string;
     url?: string;
+    policyType?: "resource" | "stack" | "unknown";
+    /** For stack policies: the canonical kinds whose resources it judges ("*" for every kind). */
+    subjects?: string[];
 }
 
 export interface Violation {
@@ -84,6 +98,17 @@ export interface Violation {
     resourceType: string | null;
     resourceName: string | null;
     message: string;
+    /** Where the resource is declared, when known. */
+    source?: SourceLocation | null;
+    /** For an undecided finding of a program preview: what `pulumi up` will decide, from the same program with planned values. */
+    atUpdate?: "pass" | "mandatory" | "advisory";
+}
+
+/** What each policy concluded about one resource, as the engine's policy summaries count it. */
+export interface PolicyOutcomes {
+    passed: string[];
+    failed: string[];
+    undecided: string[];
 }
 
 export interface AnalysisResult {
@@ -91,16 +116,32 @@ export interface AnalysisResult {
     source: SourceInfo;
     policyPacks: { name: string; version: string }[];
     policies: PolicyInfo[];
-    resources: { urn: string; type: string; name: string; parent: string | null }[];
+    resources: { urn: string; type: string; name: string; parent: string | null; source?: SourceLocation | null; policies?: PolicyOutcomes }[];
     violations: Violation[];
+    /**
+     * Findings a policy could not reach because the values it needs are unknown (the engine's
+     * "can't run policy ... during preview", or the policy kit's "undecided:"): not violations.
+     */
+    undecided: Violation[];
     /** Policies that reported themselves not applicable, by pack and policy name (for JUnit). */
     notApplicable?: { policyPack: string; policyName: string; urn: string | null; reason: string }[];
+    /** Where this analysis knowingly differs from what the engine would have done (shown in reports). */
+    notes?: string[];
 }
 
 export function summarize(r: AnalysisResult) {
     const mandatory = r.violations.filter(v => v.enforcementLevel === "mandatory").length;
     const advisory = r.violations.filter(v => v.enforcementLevel === "advisory").length;
-    return { resources: r.resources.length, policies: r.policies.length, mandatory, advisory, passed: mandatory === 0 };
+    const checks = { passed: 0, failed: 0, undecided: 0 };
+    for (const resource of r.resources) {
+        checks.passed += resource.policies?.passed.length ?? 0;
+        checks.failed += resource.policies?.failed.length ?? 0;
+        checks.undecided += resource.policies?.undecided.length ?? 0;
+    }
+    return {
+        resources: r.resources.length, policies: r.policies.length, mandatory, advisory,
+        undecided: r.undecided.length, checks, passed: mandatory === 0,
+    };
 }
 
 /** Input or invocation errors: exit code 2, one line naming the file, the field and what was expected. */

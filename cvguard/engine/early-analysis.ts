@@ -1,11 +1,12 @@
 import type { AnalysisResult, ResourceSet } from "../model";
-import type { AnalyzeOptions, Analyzer, LaunchOptions } from "./analyze";
+import type { Analyzer } from "./analyzer";
+import type { AnalyzeOptions, LaunchOptions } from "./launch";
 import { readPackManifest } from "./pack-manifest";
 import { packLaunchOptions, startPacks, stopPacks } from "./pack-process";
 
 // Only pack-process is imported eagerly: the packs are spawned before the engine's
 // gRPC and protobuf modules load, so they start on the core cvguard leaves idle.
-const engine = () => require("./analyze") as typeof import("./analyze");
+const engine = () => require("./analyzer") as typeof import("./analyzer");
 
 /**
  * Like `analyze`, but starts the packs on `guess` while `load` reads the resources, since a
@@ -35,7 +36,7 @@ export async function analyzeWhileLoading(load: () => ResourceSet | Promise<Reso
         await discardEarly();
         throw e;
     }
-    if (!early || !engine().sameLaunch({ stackConfig: opts.stackConfig, ...guess! }, { stackConfig: opts.stackConfig, ...engine().launchOptionsFor(set) })) {
+    if (!early || !engine().sameLaunch(guess!, engine().launchOptionsFor(set))) {
         await discardEarly();
         return engine().analyze(set, opts);
     }

@@ -1,7 +1,8 @@
 import type { EventLog } from "../inputs/event-log";
-import { AnalysisResult, PolicyInfo, Severity, Violation } from "../model";
+import { AnalysisResult, PolicyInfo, Violation } from "../model";
 import { isEnforcementLevel } from "./enums";
-import { packMetadata } from "./analyze";
+import { packMetadata } from "./analyzer";
+import { findingOf } from "./findings";
 import { toolVersion } from "./tool-version";
 import { parseUrn } from "./urn";
 
@@ -15,8 +16,6 @@ export interface EventLogOptions {
     packsOptional?: boolean;
     startupTimeoutMs?: number;
 }
-
-const FALLBACK_SEVERITY: Severity = "medium";
 
 /** Engine messages may carry colour directives like `<{%reset%}>`; they are not part of the text. */
 function stripColors(message: string): string {
@@ -62,19 +61,11 @@ export async function resultFromEventLog(log: EventLog, opts: EventLogOptions): 
             continue;
         }
         const policy = byKey.get(`${e.policyPackName}\u0000${e.policyName}`);
-        const parsed = e.resourceUrn ? parseUrn(e.resourceUrn) : undefined;
+        // The engine shows undecided findings as advisories, and a replayed log keeps what the engine showed.
         violations.push({
-            policyPack: e.policyPackName,
-            policyPackVersion: e.policyPackVersion,
-            policyName: e.policyName,
+            ...findingOf({ name: e.policyPackName, version: e.policyPackVersion }, policy,
+                { policyName: e.policyName, message: stripColors(e.message), enforcementLevel: level, severity: null }, e.resourceUrn, undefined),
             enforcementLevel: level,
-            severity: policy?.severity ?? FALLBACK_SEVERITY,
-            controls: policy?.controls ?? [],
-            azurePolicy: policy?.azurePolicy ?? [],
-            urn: e.resourceUrn,
-            resourceType: parsed?.type ?? null,
-            resourceName: parsed?.name ?? null,
-            message: stripColors(e.message),
         });
     }
     const packs = [...meta.packs];
@@ -94,5 +85,6 @@ export async function resultFromEventLog(log: EventLog, opts: EventLogOptions): 
         policies: meta.policies,
         resources,
         violations,
+        undecided: [],
     };
 }

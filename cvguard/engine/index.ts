@@ -1,5 +1,6 @@
-export { analyze, listPolicies, openAnalyzer, packMetadata } from "./analyze";
-export type { AnalyzeOptions, Analyzer, OpenAnalyzerOptions } from "./analyze";
+export { analyze, listPolicies, openAnalyzer, packMetadata } from "./analyzer";
+export type { Analyzer } from "./analyzer";
+export type { AnalysisOptions, AnalyzeOptions, LaunchOptions } from "./launch";
 export { resultFromEventLog } from "./event-log";
 export type { EventLog, EventLogOptions } from "./event-log";
 export { reconcilePolicyConfig, loadPolicyConfigFile, parsePolicyConfig } from "./policy-config";

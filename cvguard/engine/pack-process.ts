@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import { UsageError } from "../model";
+import type { AnalysisOptions } from "./launch";
 import { PackManifest, readPackManifest } from "./pack-manifest";
 import { trackChild, untrackChild } from "./process-registry";
 
@@ -18,18 +19,8 @@ export interface PackLaunchOptions {
     startupTimeoutMs?: number;
 }
 
-/** What an analysis tells its packs at launch, as `openAnalyzer` takes it. */
-export interface AnalysisLaunch {
-    dryRun: boolean;
-    stack?: string;
-    project?: string;
-    organization?: string;
-    stackConfig?: Record<string, string>;
-    stackConfigSecretKeys?: string[];
-    startupTimeoutMs?: number;
-}
-
-export function packLaunchOptions(o: AnalysisLaunch): PackLaunchOptions {
+/** What the packs of an analysis are launched with. */
+export function packLaunchOptions(o: Omit<AnalysisOptions, "packs" | "policyConfigFiles">): PackLaunchOptions {
     return {
         project: o.project ?? "project",
         stack: o.stack ?? "dev",
@@ -89,7 +80,7 @@ function packEnv(opts: PackLaunchOptions): NodeJS.ProcessEnv {
         PULUMI_NODEJS_PROJECT: opts.project,
         PULUMI_NODEJS_STACK: opts.stack,
         PULUMI_NODEJS_ORGANIZATION: opts.organization ?? "organization",
-        PULUMI_DRY_RUN: opts.dryRun ? "true" : "false",
+        PULUMI_NODEJS_DRY_RUN: opts.dryRun ? "true" : "false",
     };
 }
 

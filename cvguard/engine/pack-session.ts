@@ -1,6 +1,6 @@
 import { PolicyInfo, UsageError } from "../model";
 // The tag convention packs use to carry control IDs and Azure Policy GUIDs.
-import { AZURE_POLICY_TAG, CONTROL_TAG } from "../../policies/policy-kit/metadata";
+import { AZURE_POLICY_TAG, CONTROL_TAG, SUBJECT_TAG } from "@custom-vision-guardrails/policy-kit/metadata";
 import { AnalyzerClient, AnalyzerMeta, AnalyzerPolicyMeta } from "./analyzer-client";
 import { readPackManifest } from "./pack-manifest";
 import { grpc } from "./proto";
@@ -40,7 +40,12 @@ export function policyInfoOf(
         severity: p.severity,
         controls: tagged(p.tags, CONTROL_TAG),
         azurePolicy: tagged(p.tags, AZURE_POLICY_TAG),
+        policyType: p.policyType,
     };
+    const subjects = tagged(p.tags, SUBJECT_TAG);
+    if (subjects.length > 0) {
+        info.subjects = subjects;
+    }
     if (p.displayName) {
         info.displayName = p.displayName;
     }

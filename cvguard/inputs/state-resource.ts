@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ResourceRecord } from "../model";
+import { ResourceRecord, SourceLocation } from "../model";
 import { isUrn, nameOfUrn } from "./urn";
 import { normalizeMap } from "./wire";
 
@@ -26,9 +26,30 @@ export const stateResourceSchema = z.object({
     dependencies: z.array(urnSchema, { error: "an array of URNs" }).nullish(),
     propertyDependencies: z.record(z.string(), z.array(urnSchema, { error: "an array of URNs" }).nullable(), { error: "an object mapping property names to arrays of URNs" }).nullish(),
     provider: z.string({ error: "a provider reference string" }).optional(),
+    sourcePosition: z.string({ error: "a source position string (project:///path#line,column)" }).optional(),
+    stackTrace: z.array(z.looseObject({ sourcePosition: z.string({ error: "a source position string" }).optional() }, { error: "a stack frame object" }),
+        { error: "an array of stack frames" }).nullish(),
 });
 
 export type StateResource = z.infer<typeof stateResourceSchema>;
+
+/**
+ * Where the program declares a resource, from the state's `sourcePosition`
+ * (`project:///components/key-vault.ts#42,9`, relative to the project) or the
+ * first frame of its `stackTrace` inside the project.
+ */
+export function sourceOf(r: Pick<StateResource, "sourcePosition" | "stackTrace">): SourceLocation | undefined {
+    for (const position of [r.sourcePosition, ...(r.stackTrace ?? []).map(f => f.sourcePosition)]) {
+        const m = position ? /^project:\/\/\/([^#]+)#(\d+)(?:,(\d+))?$/.exec(position) : null;
+        if (m) {
+            const uri = decodeURIComponent(m[1]);
+            if (!uri.split("/").includes("..")) {
+                return { uri, line: Number(m[2]), column: Number(m[3] ?? 0) };
+            }
+        }
+    }
+    return undefined;
+}
 
 export function recordFromState(r: StateResource): ResourceRecord {
     const record: ResourceRecord = {
@@ -49,5 +70,7 @@ export function recordFromState(r: StateResource): ResourceRecord {
     if (r.protect) record.protect = true;
     if (r.retainOnDelete) record.retainOnDelete = true;
     if (r.delete) record.pendingDelete = true;
+    const source = sourceOf(r);
+    if (source) record.source = source;
     return record;
 }

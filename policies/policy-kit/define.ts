@@ -217,6 +217,7 @@ export function accountStackPolicy<C extends object = {}>(
 ): StackValidationPolicy {
     const configSchema = { properties: { ...accountKindsSchema(d.defaultKinds), ...(d.configSchema?.properties ?? {}) } };
     return stackPolicy<C & AccountScope>({
+        subjects: [TYPES.cognitiveAccount],
         ...d,
         configSchema,
         check: s => {

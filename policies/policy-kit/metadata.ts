@@ -11,10 +11,13 @@ export interface GuardrailMetadata {
     /** Azure Policy built-in definition names (GUIDs) that the policy mirrors. */
     azurePolicy: string[];
     remediation: string;
+    /** Stack policies: the canonical kinds whose resources the policy judges ("*" for every kind), for reports that show passed checks. */
+    subjects?: string[];
 }
 
 export const CONTROL_TAG = "control:";
 export const AZURE_POLICY_TAG = "azure-policy:";
+export const SUBJECT_TAG = "subject:";
 
 /**
  * Turns guardrail metadata into the fields `@pulumi/policy` sends in GetAnalyzerInfo.
@@ -31,6 +34,7 @@ export function policyMetadata(m: GuardrailMetadata): Pick<Policy,
         tags: [
             ...m.controls.map(c => CONTROL_TAG + c),
             ...m.azurePolicy.map(g => AZURE_POLICY_TAG + g),
+            ...(m.subjects ?? []).map(k => SUBJECT_TAG + k),
         ],
         remediationSteps: m.remediation,
         framework: {

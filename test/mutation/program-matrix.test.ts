@@ -5,7 +5,7 @@
  * preview and in update mode; the unmodified dev and prod stacks pass.
  */
 import { expect } from "chai";
-import { analyze } from "../../cvguard/engine/analyze";
+import { analyze } from "../../cvguard/engine/analyzer";
 import { loadProgram } from "../../cvguard/inputs/program";
 import { AnalysisResult, ResourceSet } from "../../cvguard/model";
 import { asTransformation } from "./apply";

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { launchOptionsFor, openAnalyzer } from "../../cvguard/engine/analyze";
+import { launchOptionsFor, openAnalyzer } from "../../cvguard/engine/analyzer";
 import { ResourceRecord, ResourceSet } from "../../cvguard/model";
 import { Mutation } from "./mutations";
 

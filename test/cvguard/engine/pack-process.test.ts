@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { UsageError } from "../../../cvguard/model";
-import { analyze } from "../../../cvguard/engine/analyze";
+import { analyze } from "../../../cvguard/engine/analyzer";
 import { readPackManifest } from "../../../cvguard/engine/pack-manifest";
 import { explainingLine, startPack, startPacks } from "../../../cvguard/engine/pack-process";
 import { livePackPids } from "../../../cvguard/engine/process-registry";

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { AnalysisResult, ResourceSet, summarize, Violation } from "../../../cvguard/model";
-import { analyze, listPolicies } from "../../../cvguard/engine/analyze";
+import { analyze, listPolicies } from "../../../cvguard/engine/analyzer";
 import { livePackPids } from "../../../cvguard/engine/process-registry";
 import { fixturePack, isAlive, packChildren, record, REF, SECRET, SIG, STORAGE_TYPE, UNKNOWN, urnOf } from "./helpers";
 
@@ -152,10 +152,15 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
         });
     });
 
-    it("reports unknowns during preview as advisory, as the SDK does", () => {
-        const [unknown] = byPolicy(result, "endpoint-known");
-        expect(unknown.enforcementLevel).to.equal("advisory");
-        expect(unknown.message).to.match(/can't run policy 'endpoint-known' .* during preview/);
+    it("keeps the SDK's advisory for unknowns during preview apart, as undecided", () => {
+        expect(byPolicy(result, "endpoint-known")).to.deep.equal([]);
+        const unknown = result.undecided.filter(v => v.policyName === "endpoint-known");
+        expect(unknown).to.have.length(1);
+        expect(unknown[0].enforcementLevel).to.equal("advisory");
+        expect(unknown[0].message).to.match(/can't run policy 'endpoint-known' .* during preview/);
+        const outcomes = result.resources.find(r => r.urn === unknown[0].urn)!.policies!;
+        expect(outcomes.undecided).to.include("endpoint-known");
+        expect(outcomes.failed).to.not.include("endpoint-known");
     });
 
     it("reports remediations without applying them", () => {
@@ -185,7 +190,7 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
     it("summarises packs, policies, resources and not-applicable policies", () => {
         expect(result.policyPacks).to.deep.equal([{ name: "fixture-basic", version: "1.2.3" }, { name: "fixture-recorder", version: "2.0.0" }]);
         expect(result.policies.map(p => p.name)).to.include.members(["storage-https-only", "stack-needs-storage", "quiet"]);
-        expect(result.resources).to.deep.include({ urn: BAD.urn, type: STORAGE_TYPE, name: "averyveryverylongname", parent: COMPONENT.urn });
+        expect(result.resources.find(r => r.urn === BAD.urn)).to.deep.include({ type: STORAGE_TYPE, name: "averyveryverylongname", parent: COMPONENT.urn });
         expect(result.notApplicable).to.deep.include({ policyPack: "fixture-basic", policyName: "tag-remediation", urn: GOOD.urn, reason: "Policy does not implement validateResource" });
         expect(summarize(result).passed).to.equal(false);
         expect(result.tool.name).to.equal("cvguard");

@@ -16,6 +16,7 @@ export const auditLogRetention = stackPolicy<{ minRetentionDays: number; account
     severity: "medium",
     controls: ["RAI-06"],
     azurePolicy: [],
+    subjects: [TYPES.workspace],
     remediation: "Set `retentionInDays` on the Log Analytics workspace (azure-native operationalinsights.Workspace) that the " +
         "Custom Vision accounts' diagnostic settings send logs to, to at least the configured `minRetentionDays` (365 by " +
         "default); for a workspace managed outside the stack, confirm its retention with its owner.",

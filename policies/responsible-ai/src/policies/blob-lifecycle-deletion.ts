@@ -50,6 +50,7 @@ export const blobLifecycleDeletion = stackPolicy<{ maxDaysToDelete: number; acco
     severity: "medium",
     controls: ["RAI-05"],
     azurePolicy: [],
+    subjects: [TYPES.storageAccount],
     remediation: "Add a storage ManagementPolicy (azure-native storage.ManagementPolicy, `accountName: account.name`) with an " +
         "enabled Lifecycle rule whose `definition.actions.baseBlob.delete.daysAfterModificationGreaterThan` (or " +
         "`daysAfterCreationGreaterThan`) is at most the configured `maxDaysToDelete`, so images are not kept longer than needed. " +

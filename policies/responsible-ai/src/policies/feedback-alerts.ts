@@ -35,6 +35,7 @@ export const feedbackAlerts = stackPolicy<{ accountKinds: string[] }>({
     severity: "medium",
     controls: ["RAI-04"],
     azurePolicy: [],
+    subjects: [TYPES.cognitiveAccount],
     remediation: "Create an action group (azure-native monitor.ActionGroup) with at least one `emailReceivers` entry " +
         "(the model owners), and a metric alert (`scopes: [account.id]`, `actions: [{ actionGroupId: group.id }]`) or a " +
         "scheduled query rule (`scopes`, `actions.actionGroups`) on each prediction account, so problems reported by " +

@@ -13,6 +13,7 @@ export const publishGroupOnly = stackPolicy<Config>({
     severity: "high",
     controls: ["RAI-02"],
     azurePolicy: [],
+    subjects: [TYPES.roleAssignment],
     remediation: "Give the publish capability (built-in `Cognitive Services Custom Vision Deployment`, 5c4089e1-6d96-4d2f-b296-c1bc7137275f) " +
         "only to the Entra ID group of human reviewers, with `principalType: \"Group\"`. Trainers and pipelines get roles whose " +
         "data actions exclude `…/CustomVision/projects/iterations/publish/action` (the kit's custom trainer and project-admin roles), " +

@@ -23,6 +23,7 @@ export const roleSeparation = stackPolicy<{ trainingAccountKinds: string[] }>({
     severity: "high",
     controls: ["RAI-03"],
     azurePolicy: [],
+    subjects: [TYPES.cognitiveAccount],
     remediation: "Separate the capabilities: trainers and project admins get roles without the publish action (the kit's custom " +
         "roles, whose notDataActions remove `…/projects/iterations/publish/*`), and only the human review group gets " +
         "`Cognitive Services Custom Vision Deployment`. The built-in Trainer and Contributor roles include publishing, so do not " +

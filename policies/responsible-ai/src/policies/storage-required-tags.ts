@@ -8,6 +8,7 @@ export const storageRequiredTags = stackPolicy<{ requiredTags: string[]; account
     severity: "medium",
     controls: ["RAI-01"],
     azurePolicy: [],
+    subjects: [TYPES.storageAccount],
     remediation: "Add the required tags with non-empty values to the storage account's `tags` (`owner`, `data-classification`, " +
         "`consent-reference`, `legal-review`; configurable through `requiredTags`).",
     configSchema: { properties: { requiredTags: requiredTagsSchema, ...accountKindsSchema(CUSTOM_VISION_KINDS) } },

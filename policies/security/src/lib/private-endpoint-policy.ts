@@ -16,6 +16,7 @@ export interface PrivateEndpointTarget {
 /** A stack policy: every resource of the target type has a private endpoint on its group, registered in its zone. */
 export function privateEndpointPolicy(d: PolicyDefinition, t: PrivateEndpointTarget): StackValidationPolicy {
     return stackPolicy({
+        subjects: [t.type],
         ...d,
         check: s => {
             for (const resource of s.graph.ofType(t.type)) {

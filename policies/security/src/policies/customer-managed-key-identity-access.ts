@@ -74,6 +74,7 @@ export const customerManagedKeyIdentityAccess = stackPolicy({
     severity: "high",
     controls: ["KEY-05"],
     azurePolicy: [],
+    subjects: [TYPES.cognitiveAccount, TYPES.storageAccount],
     remediation: `Add an authorization.RoleAssignment { scope: vault.id, roleDefinitionId: ".../providers/Microsoft.Authorization/roleDefinitions/${CRYPTO_USER_GUID}", principalId: <the CMK identity>.principalId, principalType: "ServicePrincipal" } and make the encrypted resource depend on it.`,
     check: s => {
         const graph = s.graph;

@@ -23,6 +23,7 @@ export const dataDeleteProtection = stackPolicy({
     severity: "high",
     controls: ["GOV-02"],
     azurePolicy: [],
+    subjects: [TYPES.vault, TYPES.key, TYPES.storageAccount],
     remediation: "Add an authorization.ManagementLockByScope { scope: resource.id, level: \"CanNotDelete\" } (or a resource-group lock), or set the resource option protect: true.",
     check: s => {
         const graph = s.graph;

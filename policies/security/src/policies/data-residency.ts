@@ -24,6 +24,7 @@ export const dataResidency = stackPolicy<{ allowedLocations: string[] }>({
     severity: "high",
     controls: ["GOV-01"],
     azurePolicy: ["e56962a6-4747-49cd-b67b-bf8b01975c4c"],
+    subjects: ["*"],
     remediation: "Deploy the resource in an allowed location, or add the location to the policy's allowedLocations config.",
     configSchema: { properties: { allowedLocations: { type: "array", items: { type: "string" }, default: [], description: "Allowed Azure regions; empty means the regions of the stack's Cognitive Services accounts." } } },
     check: s => {

@@ -8,6 +8,7 @@ export const keyVaultDiagnosticLogs = stackPolicy({
     severity: "medium",
     controls: ["KV-06"],
     azurePolicy: ["cf820ca0-f99e-4f3e-84fb-66e913812d21"],
+    subjects: [TYPES.vault],
     remediation: "Add a DiagnosticSetting with resourceUri = the vault's id, workspaceId = a Log Analytics workspace, and logs [{ category: \"AuditEvent\" }] (or categoryGroup audit/allLogs).",
     check: s => {
         for (const vault of s.graph.ofType(TYPES.vault)) {

@@ -19,6 +19,7 @@ export const roleAssignmentNoPrivilegedRoles = stackPolicy({
     severity: "critical",
     controls: ["RB-01"],
     azurePolicy: [],
+    subjects: [TYPES.roleAssignment],
     remediation: "Assign a least-privilege role (e.g. a Custom Vision role, Key Vault Crypto Service Encryption User) scoped to the one resource that needs it; custom roles must not list `*`, `Microsoft.Authorization/*` or grant `Microsoft.Authorization/roleAssignments/write`.",
     check: s => {
         for (const assignment of s.graph.ofType(TYPES.roleAssignment)) {

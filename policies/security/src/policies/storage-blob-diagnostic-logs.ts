@@ -10,6 +10,7 @@ export const storageBlobDiagnosticLogs = stackPolicy({
     severity: "low",
     controls: ["ST-11"],
     azurePolicy: [],
+    subjects: [TYPES.storageAccount],
     remediation: "Add a DiagnosticSetting with resourceUri = the blob service's id (<account id>/blobServices/default), a Log Analytics workspaceId and logs for StorageRead, StorageWrite, StorageDelete (or categoryGroup audit/allLogs).",
     check: s => {
         for (const account of s.graph.ofType(TYPES.storageAccount)) {

@@ -8,6 +8,7 @@ export const storageBlobSoftDelete = stackPolicy<{ minimumRetentionDays: number 
     severity: "medium",
     controls: ["ST-10"],
     azurePolicy: [],
+    subjects: [TYPES.storageAccount],
     remediation: "Add a storage.BlobServiceProperties for the account with deleteRetentionPolicy and containerDeleteRetentionPolicy { enabled: true, days: >= 7 }.",
     configSchema: { properties: { minimumRetentionDays: { type: "integer", minimum: 1, maximum: 365, default: 7, description: "Minimum blob and container soft-delete days." } } },
     check: s => {
