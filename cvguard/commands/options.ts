@@ -1,8 +1,10 @@
 import * as path from "path";
 import { Command, Option } from "commander";
+import type { ReportFormat } from "../reports/formats";
 import { UsageError } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
 
+import { REPORT_FORMATS } from "../reports/formats";
 export { POLICY_LIST_FORMATS, REPORT_FORMATS } from "../reports/formats";
 export type { ReportFormat } from "../reports/formats";
 
@@ -14,6 +16,35 @@ export interface CommonOptions {
     policyConfig: string[];
     format: string;
     output?: string;
+    /** `FORMAT=FILE` pairs: more reports from the same run. */
+    report?: string[];
+}
+
+export interface ReportTarget {
+    format: ReportFormat;
+    file: string;
+}
+
+/** The reports a run writes: `--format/--output` (standard output by default) and every `--report FORMAT=FILE`. */
+export function reportTargets(opts: CommonOptions, formats: readonly string[] = REPORT_FORMATS): { primary: { format: ReportFormat; file?: string }; extra: ReportTarget[] } {
+    const extra = (opts.report ?? []).map(spec => {
+        const eq = spec.indexOf("=");
+        const format = spec.slice(0, eq);
+        const file = spec.slice(eq + 1);
+        if (eq <= 0 || file === "") {
+            throw new UsageError(`--report ${spec}: expected FORMAT=FILE, e.g. sarif=cvguard.sarif`);
+        }
+        if (!formats.includes(format)) {
+            throw new UsageError(`--report ${spec}: expected a format of ${formats.join(", ")}, got ${format}`);
+        }
+        return { format: format as ReportFormat, file };
+    });
+    const files = [opts.output, ...extra.map(t => t.file)].filter((f): f is string => f !== undefined && f !== "-").map(f => path.resolve(f));
+    const twice = files.find((f, i) => files.indexOf(f) !== i);
+    if (twice) {
+        throw new UsageError(`--report: ${twice} is given twice; each report needs its own file`);
+    }
+    return { primary: { format: opts.format as ReportFormat, file: opts.output }, extra };
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -24,7 +55,8 @@ export function withCommonOptions(cmd: Command, formats: readonly string[]): Com
         .option("--policy-pack <dir>", "a policy pack directory (repeatable; default: both packs of this repository)", collect)
         .option("--policy-config <file>", "a policy config JSON file (repeatable, one per pack, in pack order)", collect, [])
         .addOption(new Option("--format <format>", "report format").choices(formats).default("text"))
-        .option("--output <file>", "write the report to FILE instead of standard output");
+        .option("--output <file>", "write the report to FILE instead of standard output")
+        .option("--report <format=file>", "also write a report in FORMAT to FILE (repeatable), e.g. --report sarif=cvguard.sarif", collect);
 }
 
 export function packsOf(opts: CommonOptions): { packs: string[]; explicit: boolean } {

@@ -3,40 +3,73 @@ import * as path from "path";
 import { UsageError } from "../model";
 
 /**
- * Writes a report atomically: to a temporary file beside the target, then
- * renamed over it, so a failed run never leaves a half-written report.
+ * Where a report goes. A regular file (or a path that does not exist yet) is
+ * replaced atomically: written to a temporary file beside it, then renamed
+ * over it, so a failed run never leaves a half-written report. A symlink is
+ * followed to its target; a device, FIFO or socket (/dev/null, /dev/stdout, a
+ * pipe) is written as a stream and never replaced; "-" is standard output.
  */
-export function writeFileAtomically(file: string, content: string): void {
-    const target = path.resolve(file);
+export function writeReport(file: string, content: string, option = "--output"): void {
+    const target = resolveTarget(path.resolve(file));
+    const stat = fs.statSync(target, { throwIfNoEntry: false });
+    if (stat && stat.isDirectory()) {
+        throw new UsageError(`${option} ${file}: expected a file, but it is a directory`);
+    }
+    if (stat && !stat.isFile()) {
+        try {
+            fs.writeFileSync(target, content);
+        } catch (e) {
+            throw new UsageError(`${option} ${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
+        return;
+    }
     const dir = path.dirname(target);
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-        throw new UsageError(`--output ${file}: directory ${dir} does not exist`);
+        throw new UsageError(`${option} ${file}: directory ${dir} does not exist`);
     }
     const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
     try {
-        fs.writeFileSync(temp, content, { flag: "wx" });
+        fs.writeFileSync(temp, content, { flag: "wx", mode: stat ? stat.mode & 0o777 : 0o644 });
         fs.renameSync(temp, target);
     } catch (e) {
         fs.rmSync(temp, { force: true });
-        throw new UsageError(`--output ${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new UsageError(`${option} ${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+}
+
+/** The file a path names: symlinks followed (a dangling one to the path it points at). */
+function resolveTarget(file: string): string {
+    try {
+        return fs.realpathSync(file);
+    } catch {
+        let current = file;
+        for (let hops = 0; hops < 40; hops++) {
+            const link = fs.lstatSync(current, { throwIfNoEntry: false });
+            if (!link?.isSymbolicLink()) {
+                return current;
+            }
+            current = path.resolve(path.dirname(current), fs.readlinkSync(current));
+        }
+        throw new UsageError(`${file}: too many levels of symbolic links`);
     }
 }
 
 /** Standard output, then resolve once it is flushed (so exiting never truncates a piped report). */
 export function writeStdout(content: string): Promise<void> {
-    return new Promise(resolve => {
+    return new Promise((resolve, reject) => {
         if (content === "") {
             resolve();
             return;
         }
-        process.stdout.write(content.endsWith("\n") ? content : content + "\n", () => resolve());
+        process.stdout.write(content.endsWith("\n") ? content : content + "\n", err => (err ? reject(new UsageError(`standard output: cannot write the report (${(err as NodeJS.ErrnoException).code ?? err.message})`)) : resolve()));
     });
 }
 
 export async function emit(content: string, output: string | undefined): Promise<void> {
-    if (output) {
-        writeFileAtomically(output, content.endsWith("\n") ? content : content + "\n");
+    const text = content.endsWith("\n") ? content : content + "\n";
+    if (output && output !== "-") {
+        writeReport(output, text);
     } else {
-        await writeStdout(content);
+        await writeStdout(text);
     }
 }

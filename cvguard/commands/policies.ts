@@ -8,7 +8,7 @@ export function policiesCommand(run: (action: () => Promise<number>) => Promise<
         .description("list every policy: pack, name, enforcement level, severity, control IDs, description");
     withCommonOptions(cmd, POLICY_LIST_FORMATS).action((opts: CommonOptions) => run(async () => {
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
-        const { listPolicies } = require("../engine/analyze") as typeof import("../engine/analyze");
+        const { listPolicies } = require("../engine/analyzer") as typeof import("../engine/analyzer");
         const { packs } = packsOf(opts);
         const policies = await listPolicies(packs, opts.policyConfig);
         const color = !opts.output && opts.format === "text" && (reports.colorWanted(process.stdout));

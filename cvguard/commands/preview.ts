@@ -1,9 +1,9 @@
 import * as path from "path";
 import { Command, Option } from "commander";
-import type { LaunchOptions } from "../engine/analyze";
+import type { LaunchOptions } from "../engine/launch";
 import { REPO_ROOT } from "../engine/tool-version";
 import { inputs, reports } from "./collaborators";
-import { CommonOptions, packsOf, REPORT_FORMATS, withCommonOptions } from "./options";
+import { CommonOptions, packsOf, reportTargets, REPORT_FORMATS, withCommonOptions } from "./options";
 import { deliver } from "./render";
 
 interface PreviewOptions extends CommonOptions {
@@ -35,6 +35,7 @@ export function previewCommand(run: (action: () => Promise<number>) => Promise<v
         .option("--program <dir>", "a Pulumi TypeScript program directory", REPO_ROOT)
         .addOption(new Option("--mode <mode>", "preview: cloud-computed outputs are unknown; update: they are known").choices(["preview", "update"]).default("preview"));
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: PreviewOptions) => run(async () => {
+        reportTargets(opts);
         const { packs } = packsOf(opts);
         const programDir = path.resolve(opts.program);
         const { analyzeWhileLoading } = require("../engine/early-analysis") as typeof import("../engine/early-analysis");

@@ -1,12 +1,21 @@
 import { AnalysisResult, summarize } from "../model";
 import { reports } from "./collaborators";
-import { CommonOptions, ReportFormat } from "./options";
-import { emit } from "./output";
+import { CommonOptions, reportTargets } from "./options";
+import { emit, writeReport } from "./output";
 
-/** Renders and writes an analysis; returns the exit code (1 when a mandatory violation was found). */
+/**
+ * Renders every report of the run (`--format/--output` and each `--report FORMAT=FILE`)
+ * before writing any, then writes each atomically; returns the exit code (1 when a
+ * mandatory violation was found).
+ */
 export async function deliver(result: AnalysisResult, opts: CommonOptions): Promise<number> {
-    const color = !opts.output && opts.format === "text" && (reports.colorWanted(process.stdout));
-    const text = reports.renderReport(result, opts.format as ReportFormat, { color, baseDir: process.cwd() });
-    await emit(text, opts.output);
+    const { primary, extra } = reportTargets(opts);
+    const color = !primary.file && primary.format === "text" && reports.colorWanted(process.stdout);
+    const main = reports.renderReport(result, primary.format, { color, baseDir: process.cwd() });
+    const more = extra.map(t => ({ file: t.file, text: reports.renderReport(result, t.format, { color: false, baseDir: process.cwd() }) }));
+    for (const m of more) {
+        writeReport(m.file, m.text.endsWith("\n") ? m.text : `${m.text}\n`, "--report");
+    }
+    await emit(main, primary.file);
     return summarize(result).passed ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { UsageError } from "../model";
 import { inputs, reports } from "./collaborators";
-import { CommonOptions, packsOf, REPORT_FORMATS, withCommonOptions } from "./options";
+import { CommonOptions, packsOf, reportTargets, REPORT_FORMATS, withCommonOptions } from "./options";
 import { deliver } from "./render";
 
 interface ReportOptions extends CommonOptions {
@@ -13,6 +13,7 @@ export function reportCommand(run: (action: () => Promise<number>) => Promise<vo
         .description("render the policy events a real engine run recorded (pulumi preview --event-log FILE), with no re-analysis")
         .option("--event-log <file>", "a Pulumi engine event log (one JSON event a line)");
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: ReportOptions) => run(async () => {
+        reportTargets(opts);
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
         const { resultFromEventLog } = require("../engine/event-log") as typeof import("../engine/event-log");
         if (!opts.eventLog) {

@@ -16,6 +16,11 @@ export function terminalSafe(text: string): string {
     return text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(UNSAFE_FOR_DISPLAY, codePointEscape);
 }
 
+/** Text that must stay on one line (names, types, URNs, paths): line breaks are shown as \n, so no name can forge a report line. */
+export function singleLine(text: string): string {
+    return terminalSafe(text.replace(/\r\n?|\n|\u2028|\u2029/g, "\\n"));
+}
+
 export function htmlEscape(text: string): string {
     return terminalSafe(text)
         .replace(/&/g, "&amp;")

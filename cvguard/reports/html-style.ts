@@ -36,4 +36,20 @@ code, .urn, .mono { font-family: ui-monospace, monospace; font-size: 12px; }
 .badge.ok { background: var(--ok); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; border-bottom: 1px solid var(--line); padding: .3rem .5rem; vertical-align: top; }
+.matrix-wrap, .graph-wrap { overflow: auto; max-height: 80vh; border: 1px solid var(--line); border-radius: 6px; }
+.matrix { width: auto; font-size: 12px; }
+.matrix th[scope=row] { white-space: nowrap; font-weight: 500; }
+.matrix .control-head { writing-mode: vertical-rl; transform: rotate(180deg); padding: .4rem .2rem; }
+.matrix .type, .graph .type { color: var(--muted); font-size: 11px; }
+.cell { text-align: center; font-weight: 600; min-width: 1.4rem; }
+.cell.pass { color: var(--ok); }
+.cell.fail { color: #fff; background: var(--fail); }
+.cell.undecided { color: var(--note); }
+.cell.na { color: var(--line); }
+.graph .edge { fill: none; stroke: var(--line); stroke-width: 1.2; }
+.graph rect { fill: Canvas; stroke: var(--muted); stroke-width: 1; }
+.graph text { fill: CanvasText; font: 12px system-ui, sans-serif; }
+.graph .fail rect { stroke: var(--fail); stroke-width: 3; }
+.graph .advisory rect { stroke: var(--warn); stroke-width: 2; }
+.graph .undecided rect { stroke: var(--note); stroke-width: 2; stroke-dasharray: 4 3; }
 `;

@@ -6,9 +6,13 @@
  */
 import { createHash } from "crypto";
 import { AnalysisResult, PolicyInfo, Violation, summarize } from "../model";
-import { htmlEscape as e } from "./escape";
+import { htmlEscape as e, singleLine } from "./escape";
 import { countPacks, groupViolationsByResource, resourceForest, ResourceNode, ViolationGroup } from "./grouping";
+import { NodeState, resourceGraphSvg } from "./html-graph";
 import { HTML_STYLE } from "./html-style";
+
+/** Rows of the compliance matrix; the json report has every resource. */
+export const MATRIX_MAX_ROWS = 500;
 
 function contentSecurityPolicy(): string {
     const styleHash = createHash("sha256").update(HTML_STYLE, "utf8").digest("base64");
@@ -28,8 +32,8 @@ function summarySection(result: AnalysisResult): string {
     const s = summarize(result);
     const stack = result.source.stack === null ? "" : `, stack <code>${e(result.source.stack)}</code>`;
     const tiles: [string, number][] = [
-        ["mandatory", s.mandatory], ["advisory", s.advisory], ["resources", s.resources],
-        ["policies", s.policies], ["policy packs", countPacks(result)],
+        ["mandatory", s.mandatory], ["advisory", s.advisory], ["undecided", s.undecided], ["checks passed", s.checks.passed],
+        ["resources", s.resources], ["policies", s.policies], ["policy packs", countPacks(result)],
     ];
     return `<header>
 <h1>${e(result.tool.name)} policy report</h1>
@@ -55,8 +59,9 @@ function violationItem(v: Violation): string {
 function groupSection(group: ViolationGroup, index: number): string {
     const title = group.urn === null
         ? "Stack-wide findings"
-        : `<span class="type">${e(group.type ?? "unknown type")}</span> <span class="name">${e(group.name ?? group.urn)}</span>`;
-    const urn = group.urn === null ? "" : `<p class="urn">${e(group.urn)}</p>`;
+        : `<span class="type">${e(singleLine(group.type ?? "unknown type"))}</span> <span class="name">${e(singleLine(group.name ?? group.urn))}</span>`;
+    const at = group.violations.find(v => v.source)?.source;
+    const urn = group.urn === null ? "" : `<p class="urn">${e(singleLine(group.urn))}${at ? ` · declared at <code>${e(singleLine(at.uri))}:${at.line}</code>` : ""}</p>`;
     return `<article class="resource-group" id="group-${index}">
 <h3>${title}</h3>${urn}
 <ul class="violations">
@@ -68,6 +73,81 @@ ${group.violations.map(violationItem).join("\n")}
 function violationsSection(groups: ViolationGroup[]): string {
     const body = groups.length === 0 ? "<p>No violations.</p>" : groups.map(groupSection).join("\n");
     return `<section id="violations">\n<h2>Violations by resource</h2>\n${body}\n</section>`;
+}
+
+function undecidedSection(result: AnalysisResult): string {
+    if (result.undecided.length === 0) return "";
+    const rows = result.undecided.map(v => `<tr><td class="mono">${e(v.policyPack)}/${e(v.policyName)}</td><td>${v.controls.map(c => `<span class="control">${e(c)}</span>`).join("")}</td>`
+        + `<td>${e(singleLine(v.resourceName ?? v.urn ?? "stack"))}${v.source ? `<br><code>${e(singleLine(v.source.uri))}:${v.source.line}</code>` : ""}</td>`
+        + `<td>${e(v.atUpdate ?? "–")}</td><td class="message">${e(v.message.split("\n").slice(1).join("\n") || v.message)}</td></tr>`);
+    return `<section id="undecided">
+<h2>Decided at <code>pulumi up</code></h2>
+<details><summary>${result.undecided.length} undecided: the values they need are not known yet (not counted as violations)</summary>
+<table>
+<thead><tr><th>Policy</th><th>Controls</th><th>Resource</th><th>At pulumi up</th><th>Why</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table>
+</details>
+</section>`;
+}
+
+/** Each resource's worst outcome, for the graph. */
+function nodeStates(result: AnalysisResult): (urn: string) => NodeState {
+    const worst = new Map<string, NodeState>();
+    const rank: Record<NodeState, number> = { fail: 3, advisory: 2, undecided: 1, ok: 0 };
+    const raise = (urn: string | null, state: NodeState) => {
+        if (urn !== null && rank[state] > rank[worst.get(urn) ?? "ok"]) worst.set(urn, state);
+    };
+    for (const v of result.violations) raise(v.urn, v.enforcementLevel === "mandatory" ? "fail" : "advisory");
+    for (const v of result.undecided) raise(v.urn, "undecided");
+    return urn => worst.get(urn) ?? "ok";
+}
+
+type Cell = "fail" | "undecided" | "pass" | "na";
+
+/**
+ * Resources × controls: a cell fails when a policy of the control failed on the resource,
+ * is undecided when one could not decide, passes when one checked it and found nothing,
+ * and is not applicable otherwise.
+ */
+function matrixSection(result: AnalysisResult): string {
+    const checked = result.resources.filter(r => r.policies && (r.policies.passed.length + r.policies.failed.length + r.policies.undecided.length) > 0);
+    if (checked.length === 0) return "";
+    const controlsOf = new Map<string, string[]>(result.policies.map(p => [p.name, p.controls]));
+    const controls = [...new Set(result.policies.flatMap(p => p.controls))].sort(compareControls);
+    const cell = (r: typeof checked[number], control: string): Cell => {
+        const has = (names: string[]) => names.some(n => (controlsOf.get(n) ?? []).includes(control));
+        return has(r.policies!.failed) ? "fail" : has(r.policies!.undecided) ? "undecided" : has(r.policies!.passed) ? "pass" : "na";
+    };
+    const SYMBOL: Record<Cell, string> = { fail: "✗", undecided: "?", pass: "✓", na: "·" };
+    const rows = checked.slice(0, MATRIX_MAX_ROWS).map(r => `<tr><th scope="row" title="${e(singleLine(r.urn))}">${e(singleLine(r.name))}<br><span class="type">${e(singleLine(r.type))}</span></th>`
+        + controls.map(c => {
+            const state = cell(r, c);
+            return `<td class="cell ${state}" title="${e(c)}: ${state === "na" ? "not applicable" : state}">${SYMBOL[state]}</td>`;
+        }).join("") + "</tr>");
+    const more = checked.length > MATRIX_MAX_ROWS ? `<p class="source">${checked.length - MATRIX_MAX_ROWS} more resources; the json report has every outcome.</p>` : "";
+    return `<section id="matrix">
+<h2>Compliance matrix</h2>
+<p class="source">✓ passed · ✗ failed · ? decided at <code>pulumi up</code> · · not applicable</p>
+<div class="matrix-wrap"><table class="matrix">
+<thead><tr><th>Resource</th>${controls.map(c => `<th class="control-head">${e(c)}</th>`).join("")}</tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody>
+</table></div>${more}
+</section>`;
+}
+
+/** Catalogue order: by family (CV, KV, KEY, ST, RB, MON, GOV, RAI), then number. */
+function compareControls(a: string, b: string): number {
+    const family = ["CV", "KV", "KEY", "ST", "RB", "MON", "GOV", "RAI"];
+    const [fa, na] = a.split("-");
+    const [fb, nb] = b.split("-");
+    const ia = family.indexOf(fa) < 0 ? family.length : family.indexOf(fa);
+    const ib = family.indexOf(fb) < 0 ? family.length : family.indexOf(fb);
+    return ia - ib || fa.localeCompare(fb) || Number(na) - Number(nb);
 }
 
 function graphSection(result: AnalysisResult, groups: ViolationGroup[]): string {
@@ -82,11 +162,13 @@ function graphSection(result: AnalysisResult, groups: ViolationGroup[]): string 
             badge = `<a class="badge${mandatory > 0 ? " fail" : ""}" href="#group-${index}">${found.length} finding${found.length === 1 ? "" : "s"}</a>`;
         }
         const children = n.children.length > 0 ? `\n<ul>\n${n.children.map(node).join("\n")}\n</ul>` : "";
-        return `<li class="${n.children.length > 0 ? "component" : "leaf"}" title="${e(n.resource.urn)}"><span class="node"><span class="type">${e(n.resource.type)}</span> <span class="name">${e(n.resource.name)}</span></span>${badge}${children}</li>`;
+        return `<li class="${n.children.length > 0 ? "component" : "leaf"}" title="${e(singleLine(n.resource.urn))}"><span class="node"><span class="type">${e(singleLine(n.resource.type))}</span> <span class="name">${e(singleLine(n.resource.name))}</span></span>${badge}${children}</li>`;
     };
     const forest = resourceForest(result.resources);
-    const body = forest.length === 0 ? "<p>No resources.</p>" : `<ul class="tree">\n${forest.map(node).join("\n")}\n</ul>`;
-    return `<section id="resources">\n<h2>Resource graph (${result.resources.length} resources, by parent)</h2>\n${body}\n</section>`;
+    const body = forest.length === 0 ? "<p>No resources.</p>" : `<div class="graph-wrap">${resourceGraphSvg(result, nodeStates(result))}</div>\n`
+        + `<details><summary>As a list</summary>\n<ul class="tree">\n${forest.map(node).join("\n")}\n</ul>\n</details>`;
+    return `<section id="resources">\n<h2>Resource graph (${result.resources.length} resources, by parent)</h2>\n`
+        + `<p class="source">Red: a mandatory violation · amber: advisory · blue: decided at <code>pulumi up</code> · grey: nothing found</p>\n${body}\n</section>`;
 }
 
 function policiesSection(result: AnalysisResult): string {
@@ -125,6 +207,8 @@ export function renderHtml(result: AnalysisResult): string {
 ${summarySection(result)}
 <main>
 ${violationsSection(groups)}
+${undecidedSection(result)}
+${matrixSection(result)}
 ${graphSection(result, groups)}
 ${policiesSection(result)}
 </main>

@@ -1,5 +1,22 @@
-/** The JSON report: exactly the shape the interface contract fixes (schemaVersion 1). */
-import { AnalysisResult, PolicyInfo, summarize } from "../model";
+/** The JSON report: the shape the interface contract fixes (schemaVersion 1), with its additions. */
+import { AnalysisResult, PolicyInfo, summarize, Violation } from "../model";
+
+function finding(v: Violation) {
+    return {
+        policyPack: v.policyPack,
+        policyName: v.policyName,
+        enforcementLevel: v.enforcementLevel,
+        severity: v.severity,
+        controls: [...v.controls],
+        azurePolicy: [...v.azurePolicy],
+        urn: v.urn ?? null,
+        resourceType: v.resourceType ?? null,
+        resourceName: v.resourceName ?? null,
+        message: v.message,
+        source: v.source ?? null,
+        ...(v.atUpdate ? { atUpdate: v.atUpdate } : {}),
+    };
+}
 
 export function jsonReport(result: AnalysisResult) {
     return {
@@ -8,19 +25,15 @@ export function jsonReport(result: AnalysisResult) {
         source: { kind: result.source.kind, path: result.source.path, stack: result.source.stack ?? null },
         policyPacks: result.policyPacks.map(p => ({ name: p.name, version: p.version })),
         summary: summarize(result),
-        violations: result.violations.map(v => ({
-            policyPack: v.policyPack,
-            policyName: v.policyName,
-            enforcementLevel: v.enforcementLevel,
-            severity: v.severity,
-            controls: [...v.controls],
-            azurePolicy: [...v.azurePolicy],
-            urn: v.urn ?? null,
-            resourceType: v.resourceType ?? null,
-            resourceName: v.resourceName ?? null,
-            message: v.message,
+        violations: result.violations.map(finding),
+        undecided: result.undecided.map(finding),
+        resources: result.resources.map(r => ({
+            urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null,
+            ...(r.source ? { source: r.source } : {}),
+            ...(r.policies ? { policies: r.policies } : {}),
         })),
-        resources: result.resources.map(r => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null })),
+        // An addition to the contract, present only when there is something to say.
+        ...(result.notes && result.notes.length > 0 ? { notes: [...result.notes] } : {}),
     };
 }
 

@@ -1,8 +1,12 @@
 /**
- * JUnit XML: one <testsuite> per policy pack; per policy, one <testcase> per
- * resource it found a violation on, or a single passing (or, when disabled,
- * skipped) test case. Mandatory violations are failures; advisory and
- * remediate findings are reported in <system-out> and do not fail the case.
+ * JUnit XML: one <testsuite> per policy pack, one <testcase> per (policy,
+ * resource) pair the policy evaluated (the engine's passed/failed summaries:
+ * not-applicable pairs are not cases), plus a stack-wide case per stack
+ * finding. Mandatory violations are failures; advisory and remediate
+ * findings pass with the message in <system-out>; undecided findings are
+ * <skipped> with the reason. A disabled policy is one skipped case. Without
+ * per-resource outcomes (a replayed event log), one case per policy and
+ * resource it found something on, or one passing case.
  */
 import { AnalysisResult, PolicyInfo, Violation } from "../model";
 import { compareViolations } from "./grouping";
@@ -54,6 +58,48 @@ function casesForPolicy(policy: Pick<PolicyInfo, "policyPack" | "name" | "enforc
     }));
 }
 
+/** Cases from the per-resource outcomes the analyzer records. */
+function casesFromOutcomes(result: AnalysisResult, policy: PolicyInfo, found: Violation[], open: Violation[]): TestCase[] {
+    const classname = `${policy.policyPack}.${policy.name}`;
+    if (policy.enforcementLevel === "disabled") {
+        return [{ classname, name: policy.name, failures: [], notes: [], skipped: "policy disabled by configuration" }];
+    }
+    const at = (list: Violation[], urn: string | null) => list.filter(v => v.urn === urn);
+    const cases: TestCase[] = [];
+    for (const r of result.resources) {
+        const o = r.policies!;
+        if (!o.passed.includes(policy.name) && !o.failed.includes(policy.name) && !o.undecided.includes(policy.name)) {
+            continue;
+        }
+        const mine = at(found, r.urn);
+        const waiting = at(open, r.urn);
+        cases.push({
+            classname,
+            name: `${policy.name}: ${r.name} (${r.type})`,
+            failures: mine.filter(v => v.enforcementLevel === "mandatory"),
+            notes: mine.filter(v => v.enforcementLevel !== "mandatory"),
+            ...(waiting.length > 0 && mine.length === 0 ? { skipped: `decided at pulumi up: ${waiting[0].message.split("\n").slice(1).join(" ") || waiting[0].message}` } : {}),
+        });
+    }
+    const known = new Set(result.resources.map(r => r.urn));
+    for (const [urn, list] of groupBy(found.filter(v => v.urn === null || !known.has(v.urn)), v => v.urn)) {
+        cases.push({ classname, name: `${policy.name}: ${urn === null ? "stack" : subjectOf(list[0])}`,
+            failures: list.filter(v => v.enforcementLevel === "mandatory"), notes: list.filter(v => v.enforcementLevel !== "mandatory") });
+    }
+    return cases;
+}
+
+function groupBy<T, K>(items: T[], key: (t: T) => K): Map<K, T[]> {
+    const out = new Map<K, T[]>();
+    for (const item of items) {
+        const k = key(item);
+        const list = out.get(k);
+        if (list) list.push(item);
+        else out.set(k, [item]);
+    }
+    return out;
+}
+
 function suites(result: AnalysisResult): Suite[] {
     const bySuite = new Map<string, Suite>();
     const suite = (name: string, version: string) => {
@@ -63,14 +109,16 @@ function suites(result: AnalysisResult): Suite[] {
     };
     for (const pack of result.policyPacks) suite(pack.name, pack.version);
 
-    const violationsOf = new Map<string, Violation[]>();
-    for (const v of [...result.violations].sort(compareViolations)) {
-        const key = `${v.policyPack}\u0000${v.policyName}`;
-        violationsOf.set(key, [...(violationsOf.get(key) ?? []), v]);
-    }
+    const keyOf = (v: { policyPack: string; policyName: string }) => `${v.policyPack}\u0000${v.policyName}`;
+    const violationsOf = groupBy([...result.violations].sort(compareViolations), keyOf);
+    const undecidedOf = groupBy(result.undecided, keyOf);
+    const withOutcomes = result.resources.length > 0 && result.resources.every(r => r.policies);
     for (const policy of result.policies) {
         const key = `${policy.policyPack}\u0000${policy.name}`;
-        suite(policy.policyPack, policy.policyPackVersion).cases.push(...casesForPolicy(policy, violationsOf.get(key) ?? []));
+        const found = violationsOf.get(key) ?? [];
+        suite(policy.policyPack, policy.policyPackVersion).cases.push(...(withOutcomes
+            ? casesFromOutcomes(result, policy, found, undecidedOf.get(key) ?? [])
+            : casesForPolicy(policy, found)));
         violationsOf.delete(key);
     }
     // Violations of policies the result does not list (a replayed event log) still count.

@@ -11,6 +11,8 @@ import { countPacks, groupViolationsByResource } from "./grouping";
 export const MARKDOWN_MAX_CHARS = 60_000;
 /** A single message longer than this is cut in its cell, so one runaway message cannot crowd out the table. */
 const MAX_MESSAGE_CHARS = 1_000;
+/** Undecided rows shown in a comment; the rest are counted. */
+const UNDECIDED_ROWS = 50;
 
 const LEVEL_ORDER: Violation["enforcementLevel"][] = ["mandatory", "advisory", "remediate"];
 
@@ -20,10 +22,14 @@ function cutMessage(message: string): string {
     return message.length <= MAX_MESSAGE_CHARS ? message : `${message.slice(0, MAX_MESSAGE_CHARS)}…`;
 }
 
+function location(v: Violation): string {
+    return v.source ? `<br>${markdownCell(`${v.source.uri}:${v.source.line}`)}` : "";
+}
+
 function row(v: Violation): string {
     const resource = v.urn === null
         ? "(stack-wide)"
-        : `${markdownCell(v.resourceName ?? v.urn)}<br>${markdownCell(v.resourceType ?? "")}`;
+        : `${markdownCell(v.resourceName ?? v.urn)}<br>${markdownCell(v.resourceType ?? "")}${location(v)}`;
     const cells = [
         `**${v.enforcementLevel}** (${markdownCell(v.severity)})`,
         `${markdownCell(v.policyPack)} / ${markdownCell(v.policyName)}`,
@@ -43,6 +49,7 @@ export function renderMarkdown(result: AnalysisResult, options: { maxChars?: num
         `### ${s.passed ? ":white_check_mark: Policies passed" : ":x: Policy violations block this deployment"}`,
         "",
         `**${s.mandatory} mandatory**, **${s.advisory} advisory** violations across ${s.resources} resources; `
+            + `${s.checks.passed} check${s.checks.passed === 1 ? "" : "s"} passed${s.undecided > 0 ? `, ${s.undecided} decided at \`pulumi up\`` : ""}; `
             + `${s.policies} policies from ${packs} pack${packs === 1 ? "" : "s"}.`,
         "",
         `<sub>${markdownInline(result.tool.name)} ${markdownInline(result.tool.version)} · `
@@ -54,7 +61,8 @@ export function renderMarkdown(result: AnalysisResult, options: { maxChars?: num
         .map((v, index) => ({ v, index }))
         .sort((a, b) => LEVEL_ORDER.indexOf(a.v.enforcementLevel) - LEVEL_ORDER.indexOf(b.v.enforcementLevel) || a.index - b.index)
         .map(({ v }) => v);
-    if (ordered.length === 0) return `${head}\n\nNo violations.\n`;
+    const undecided = undecidedDetails(result);
+    if (ordered.length === 0) return `${head}\n\nNo violations.\n${undecided}`;
 
     const noteBudget = 200;
     let text = `${head}\n\n${HEADER.join("\n")}`;
@@ -69,5 +77,24 @@ export function renderMarkdown(result: AnalysisResult, options: { maxChars?: num
         text += `\n\n**${ordered.length - shown} of ${ordered.length} violations are not shown** (comment size limit). `
             + "Render the `html` or `json` report for the full list.";
     }
+    if (text.length + undecided.length <= maxChars) {
+        text += `\n${undecided}`;
+    }
     return text + "\n";
+}
+
+/** Undecided findings, collapsed: they wait for values known at `pulumi up` and are not violations. */
+function undecidedDetails(result: AnalysisResult): string {
+    if (result.undecided.length === 0) return "";
+    const rows = result.undecided.slice(0, UNDECIDED_ROWS).map(v => `| ${[
+        `${markdownCell(v.policyPack)} / ${markdownCell(v.policyName)}`,
+        v.controls.length > 0 ? v.controls.map(markdownCell).join(", ") : "–",
+        v.urn === null ? "(stack-wide)" : `${markdownCell(v.resourceName ?? v.urn)}${location(v)}`,
+        v.atUpdate ? markdownCell(v.atUpdate) : "–",
+        markdownCell(cutMessage(v.message.split("\n").slice(1).join(" ") || v.message)),
+    ].join(" | ")} |`);
+    const more = result.undecided.length > UNDECIDED_ROWS ? `\n\n${result.undecided.length - UNDECIDED_ROWS} more in the json or html report.` : "";
+    return `\n<details><summary>Decided at <code>pulumi up</code>: ${result.undecided.length} undecided (values not known yet)</summary>\n\n`
+        + "| Policy | Controls | Resource | At `pulumi up` | Why |\n|---|---|---|---|---|\n"
+        + rows.join("\n") + more + "\n\n</details>\n";
 }

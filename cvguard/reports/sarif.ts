@@ -1,6 +1,9 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per policy, one result per
- * violation, located at the program's entry file or the analysed input file.
+ * violation, located at the line that declares the resource (the program's
+ * entry file or the analysed input file when no source is known). Undecided
+ * findings are tool notifications, not results: they would be alerts on a
+ * compliant pull request.
  */
 import { createHash } from "crypto";
 import * as path from "path";
@@ -92,15 +95,40 @@ function fingerprint(v: Violation): string {
     return createHash("sha256").update(JSON.stringify([v.policyPack, v.policyName, v.urn, v.message])).digest("hex");
 }
 
-function resultFor(v: Violation, ruleId: string, ruleIndex: number, uri: string) {
+/** GitHub code scanning keeps at most this many results of a run. */
+export const GITHUB_MAX_RESULTS = 25_000;
+/** A message longer than this is cut: GitHub limits a SARIF upload's size. */
+const MAX_MESSAGE_CHARS = 2_000;
+
+function cut(text: string): string {
+    return text.length <= MAX_MESSAGE_CHARS ? text : `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…`;
+}
+
+interface Place {
+    uri: string;
+    region: { startLine: number; startColumn?: number };
+}
+
+/** The declaring line, relative to the directory code scanning resolves paths from; else the fallback file's first line. */
+function placeOf(v: Violation, fallback: string, root: string, baseDir: string): Place {
+    if (!v.source) {
+        return { uri: fallback, region: { startLine: 1 } };
+    }
+    return {
+        uri: relativeArtifactUri(path.resolve(root, v.source.uri), baseDir),
+        region: { startLine: Math.max(1, v.source.line), ...(v.source.column > 0 ? { startColumn: v.source.column } : {}) },
+    };
+}
+
+function resultFor(v: Violation, ruleId: string, ruleIndex: number, place: Place) {
     const subject = v.urn === null ? "Stack" : `${v.resourceName ?? v.urn} (${v.resourceType ?? "unknown type"})`;
     return {
         ruleId,
         ruleIndex,
         level: sarifLevel(v.enforcementLevel),
-        message: { text: sentence(`${subject}: ${v.message}`) },
+        message: { text: cut(sentence(`${subject}: ${v.message}`)) },
         locations: [{
-            physicalLocation: { artifactLocation: { uri }, region: { startLine: 1 } },
+            physicalLocation: { artifactLocation: { uri: place.uri }, region: place.region },
             ...(v.urn === null ? {} : {
                 logicalLocations: [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }],
             }),
@@ -133,11 +161,30 @@ export function sarifLog(result: AnalysisResult, options: SarifOptions = {}) {
         ruleIndex.set(`${p.policyPack}\u0000${p.name}`, index);
         return rule(p, idOf(p.policyPack, p.name));
     });
-    const uri = relativeArtifactUri(result.source.location ?? result.source.path, options.baseDir ?? process.cwd());
-    const results = result.violations.map(v => {
+    const baseDir = options.baseDir ?? process.cwd();
+    const fallback = relativeArtifactUri(result.source.location ?? result.source.path, baseDir);
+    const root = result.source.root ?? baseDir;
+    // Past GitHub's limit, mandatory findings first, so the cut drops the least important ones.
+    const ordered = result.violations.length <= GITHUB_MAX_RESULTS ? result.violations
+        : [...result.violations].sort((a, b) => Number(b.enforcementLevel === "mandatory") - Number(a.enforcementLevel === "mandatory"));
+    const results = ordered.slice(0, GITHUB_MAX_RESULTS).map(v => {
         const index = ruleIndex.get(`${v.policyPack}\u0000${v.policyName}`)!;
-        return resultFor(v, rules[index].id, index, uri);
+        return resultFor(v, rules[index].id, index, placeOf(v, fallback, root, baseDir));
     });
+    const notifications = [
+        ...result.undecided.map(v => {
+            const index = ruleIndex.get(`${v.policyPack}\u0000${v.policyName}`);
+            return {
+                level: "note" as const,
+                message: { text: cut(sentence(`Decided at pulumi up: ${v.policyPack}/${v.policyName}${v.urn ? ` on ${v.resourceName ?? v.urn}` : ""}: ${v.message.split("\n").slice(1).join(" ") || v.message}`)) },
+                ...(index === undefined ? {} : { associatedRule: { id: rules[index].id, index } }),
+            };
+        }),
+        ...(ordered.length > GITHUB_MAX_RESULTS ? [{
+            level: "warning" as const,
+            message: { text: `${ordered.length - GITHUB_MAX_RESULTS} of ${ordered.length} results are not in this file: GitHub code scanning keeps ${GITHUB_MAX_RESULTS} results per run. The json report has them all.` },
+        }] : []),
+    ];
     return {
         $schema: SARIF_SCHEMA,
         version: "2.1.0" as const,
@@ -152,6 +199,7 @@ export function sarifLog(result: AnalysisResult, options: SarifOptions = {}) {
                 },
             },
             columnKind: "utf16CodeUnits",
+            invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
             results,
             properties: {
                 source: { kind: result.source.kind, path: result.source.path, stack: result.source.stack },

@@ -1,8 +1,11 @@
 /** The terminal report: a plan of the program's resources, then the policy result. */
-import { AnalysisResult, Violation, summarize } from "../model";
+import { AnalysisResult, SourceLocation, Violation, summarize } from "../model";
 import { palette, Palette } from "./ansi";
-import { terminalSafe } from "./escape";
+import { singleLine, terminalSafe } from "./escape";
 import { countPacks, groupViolationsByResource, resourceForest, ResourceNode } from "./grouping";
+
+/** How an undecided finding's text is cut in the terminal: the report formats that keep everything are json and html. */
+const UNDECIDED_LINE_CHARS = 240;
 
 const INDENT = "  ";
 
@@ -15,20 +18,24 @@ export function renderText(result: AnalysisResult, options: { color?: boolean } 
         lines.push(...planLines(result, p), "");
     }
     lines.push(...policyResultLines(result, p), "");
+    if (result.undecided.length > 0) {
+        lines.push(...undecidedLines(result, p), "");
+    }
+    for (const note of result.notes ?? []) lines.push(`${p.bold("Note:")} ${terminalSafe(note)}`, "");
     lines.push(...summaryLines(result, p));
     return lines.join("\n") + "\n";
 }
 
 export function describeSource(result: AnalysisResult): string {
-    const stack = result.source.stack === null ? "" : ` (stack ${terminalSafe(result.source.stack)})`;
-    return `${result.source.kind} ${terminalSafe(result.source.path)}${stack}`;
+    const stack = result.source.stack === null ? "" : ` (stack ${singleLine(result.source.stack)})`;
+    return `${result.source.kind} ${singleLine(result.source.path)}${stack}`;
 }
 
 function planLines(result: AnalysisResult, p: Palette): string[] {
     const count = result.resources.length;
     const lines = [p.bold(`Plan: ${count} resource${count === 1 ? "" : "s"}`)];
     const visit = (node: ResourceNode, depth: number) => {
-        const label = `${terminalSafe(node.resource.type)}  ${terminalSafe(node.resource.name)}`;
+        const label = `${singleLine(node.resource.type)}  ${singleLine(node.resource.name)}`;
         if (node.children.length > 0) {
             lines.push(INDENT.repeat(depth + 1) + p.bold(label));
             for (const child of node.children) visit(child, depth + 1);
@@ -47,14 +54,34 @@ function policyResultLines(result: AnalysisResult, p: Palette): string[] {
     for (const group of groups) {
         const heading = group.urn === null
             ? "Stack-wide"
-            : `${terminalSafe(group.type ?? "(unknown type)")}  ${terminalSafe(group.name ?? group.urn)}`;
-        lines.push(INDENT + p.bold(heading));
+            : `${singleLine(group.type ?? "(unknown type)")}  ${singleLine(group.name ?? group.urn)}`;
+        const at = group.violations.find(v => v.source)?.source;
+        lines.push(INDENT + p.bold(heading) + (at ? `  ${p.dim(`(${where(at)})`)}` : ""));
         for (const v of group.violations) {
             lines.push(INDENT.repeat(2) + violationHeadline(v, p));
             for (const messageLine of terminalSafe(v.message).split("\n")) {
                 lines.push(INDENT.repeat(3) + messageLine);
             }
         }
+    }
+    return lines;
+}
+
+/** `file:line`, as editors and terminals link it. */
+export function where(at: SourceLocation): string {
+    return `${singleLine(at.uri)}:${at.line}`;
+}
+
+/** Findings that wait for values known only at `pulumi up`: one line each, apart from the violations and not counted with them. */
+function undecidedLines(result: AnalysisResult, p: Palette): string[] {
+    const lines = [p.bold(`Decided at \`pulumi up\` (${result.undecided.length} undecided: values not known yet; not counted above)`)];
+    for (const v of result.undecided) {
+        const subject = v.urn === null ? "stack" : singleLine(v.resourceName ?? v.urn);
+        const atUpdate = v.atUpdate ? `  -> at pulumi up: ${v.atUpdate}` : "";
+        const controls = v.controls.length > 0 ? ` [${v.controls.map(singleLine).join(", ")}]` : "";
+        lines.push(`${INDENT}${singleLine(v.policyPack)}/${singleLine(v.policyName)}${controls}  ${subject}${v.source ? ` (${where(v.source)})` : ""}${atUpdate}`);
+        const why = singleLine(v.message.split("\n").slice(1).join(" ") || v.message);
+        lines.push(INDENT.repeat(2) + p.dim(why.length > UNDECIDED_LINE_CHARS ? `${why.slice(0, UNDECIDED_LINE_CHARS - 1)}…` : why));
     }
     return lines;
 }
@@ -69,8 +96,9 @@ function violationHeadline(v: Violation, p: Palette): string {
 export function summarySentence(result: AnalysisResult): string {
     const s = summarize(result);
     const packs = countPacks(result);
-    return `${s.mandatory} mandatory, ${s.advisory} advisory violations across ${s.resources} resources; `
-        + `${s.policies} policies from ${packs} pack${packs === 1 ? "" : "s"}`;
+    const undecided = s.undecided > 0 ? `, ${s.undecided} undecided until pulumi up` : "";
+    return `${s.mandatory} mandatory, ${s.advisory} advisory violations${undecided} across ${s.resources} resources; `
+        + `${s.checks.passed} check${s.checks.passed === 1 ? "" : "s"} passed; ${s.policies} policies from ${packs} pack${packs === 1 ? "" : "s"}`;
 }
 
 function summaryLines(result: AnalysisResult, p: Palette): string[] {

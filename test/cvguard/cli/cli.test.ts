@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DEFAULT_PACKS } from "../../../cvguard/commands/options";
-import { writeFileAtomically } from "../../../cvguard/commands/output";
+import { writeReport } from "../../../cvguard/commands/output";
 import { fixturePack, isAlive, eventually } from "../engine/helpers";
 import { finished, REPO, runCli, spawnCli } from "./cli-helpers";
 
@@ -132,10 +132,53 @@ describe("cvguard CLI", function () {
 
     it("writes --output atomically and keeps the old file when writing fails", () => {
         const target = path.join(dir, "atomic.txt");
-        writeFileAtomically(target, "one\n");
-        writeFileAtomically(target, "two\n");
+        writeReport(target, "one\n");
+        writeReport(target, "two\n");
         expect(fs.readFileSync(target, "utf8")).to.equal("two\n");
-        expect(() => writeFileAtomically(path.join(dir, "no-such-dir", "r.txt"), "x")).to.throw(/directory .* does not exist/);
+        expect(() => writeReport(path.join(dir, "no-such-dir", "r.txt"), "x")).to.throw(/directory .* does not exist/);
+    });
+
+    it("writes every --report of one run, in each format, beside the main report", async () => {
+        const sarif = path.join(dir, "multi.sarif");
+        const md = path.join(dir, "multi.md");
+        const run = await runCli(["analyze", "--stack-export", violating, ...basic, "--format", "json",
+            "--report", `sarif=${sarif}`, "--report", `markdown=${md}`], { cwd: dir });
+        expect(run.code).to.equal(1);
+        const json = JSON.parse(run.stdout);
+        const log = JSON.parse(fs.readFileSync(sarif, "utf8"));
+        expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).to.deep.equal(json.violations.map((v: { policyName: string }) => v.policyName));
+        expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).to.equal("violating.json");
+        expect(fs.readFileSync(md, "utf8")).to.match(/^### :x: Policy violations block this deployment/);
+    });
+
+    it("refuses a bad --report before running anything, and writes no report", async () => {
+        const out = path.join(dir, "never.json");
+        const cases: [string, RegExp][] = [
+            ["sarif", /--report sarif: expected FORMAT=FILE/],
+            ["pdf=x.pdf", /--report pdf=x\.pdf: expected a format of text, json, sarif, junit, markdown, html, got pdf/],
+        ];
+        for (const [spec, pattern] of cases) {
+            const run = await runCli(["analyze", "--stack-export", compliant, ...basic, "--output", out, "--report", spec]);
+            expect(run.code, spec).to.equal(2);
+            expectOneLineError(run.stderr, pattern);
+        }
+        const twice = await runCli(["analyze", "--stack-export", compliant, ...basic, "--output", out, "--report", `json=${out}`]);
+        expect(twice.code).to.equal(2);
+        expectOneLineError(twice.stderr, /is given twice/);
+        expect(fs.existsSync(out)).to.equal(false);
+    });
+
+    it("follows a symlink to its target and streams to a device without replacing it", () => {
+        const target = path.join(dir, "real.txt");
+        const link = path.join(dir, "link.txt");
+        fs.writeFileSync(target, "old\n");
+        fs.symlinkSync(target, link);
+        writeReport(link, "new\n");
+        expect(fs.lstatSync(link).isSymbolicLink()).to.equal(true);
+        expect(fs.readFileSync(target, "utf8")).to.equal("new\n");
+        writeReport("/dev/null", "discarded\n");
+        expect(fs.statSync("/dev/null").isCharacterDevice()).to.equal(true);
+        expect(() => writeReport(dir, "x")).to.throw(/expected a file, but it is a directory/);
     });
 
     describe("interrupted runs leave no pack behind", () => {

@@ -130,6 +130,7 @@ export function fixtureResult(overrides: Partial<AnalysisResult> = {}): Analysis
         policies,
         resources,
         violations,
+        undecided: [],
         notApplicable: [{ policyPack: "cv-security", policyName: "key-vault-purge-protection", urn: urns.keyVault, reason: "vault is managed elsewhere" }],
     };
     return structuredClone({ ...base, ...overrides });
@@ -138,4 +139,35 @@ export function fixtureResult(overrides: Partial<AnalysisResult> = {}): Analysis
 /** A clean run: no violations. */
 export function passingResult(): AnalysisResult {
     return fixtureResult({ violations: [] });
+}
+
+/** The fixture as a program preview reports it: source lines, undecided findings and per-resource outcomes. */
+export function previewResult(): AnalysisResult {
+    const r = fixtureResult();
+    r.source = { ...r.source, root: "/repo/infra", location: "index.ts" };
+    const sources: Record<string, { uri: string; line: number; column: number }> = {
+        [urns.training]: { uri: "components/vision.ts", line: 42, column: 25 },
+        [urns.prediction]: { uri: "components/vision.ts", line: 61, column: 9 },
+        [urns.keyVault]: { uri: "components/key vault.ts", line: 17, column: 5 },
+    };
+    for (const resource of r.resources) {
+        if (sources[resource.urn]) resource.source = sources[resource.urn];
+        resource.policies = { passed: [], failed: [], undecided: [] };
+    }
+    for (const v of r.violations) {
+        v.source = v.urn ? sources[v.urn] ?? null : null;
+        const resource = r.resources.find(x => x.urn === v.urn);
+        resource?.policies!.failed.push(v.policyName);
+    }
+    const key = byName("key-vault-purge-protection");
+    r.undecided = [{
+        ...violation(key, urns.keyVault, "azure-native:keyvault:Vault", "cmk-vault",
+            `${key.description}\nundecided: Key Vault "cmk-vault": properties.enablePurgeProtection must be true, but it is not known until the resource exists. Decided once the values are known (pulumi up).`),
+        source: sources[urns.keyVault],
+        atUpdate: "pass",
+    }];
+    r.resources.find(x => x.urn === urns.keyVault)!.policies!.undecided.push("key-vault-purge-protection");
+    r.resources.find(x => x.urn === urns.prediction)!.policies!.passed.push("cognitive-services-local-auth-disabled");
+    r.notApplicable = [];
+    return r;
 }

@@ -6,7 +6,7 @@ import { pathToFileURL } from "url";
 import { renderHtml } from "../../../cvguard/reports/html";
 import { HTML_STYLE } from "../../../cvguard/reports/html-style";
 import { ensureChromium, launchChromium, TestBrowser } from "../../support/chromium";
-import { fixtureResult, IMG_MESSAGE, passingResult, XSS_NAME } from "./fixture";
+import { fixtureResult, IMG_MESSAGE, passingResult, previewResult, urns, XSS_NAME } from "./fixture";
 
 describe("html report (static)", () => {
     const html = renderHtml(fixtureResult());
@@ -113,6 +113,35 @@ describe("html report in headless chromium", function () {
         const children = await component.locator(":scope > ul > li > .node .name").allTextContents();
         expect(children).to.deep.equal(["vision-training", "vision-prediction", "vision-training-pe"]);
         expect(await page.locator(".tree li").count()).to.equal(fixtureResult().resources.length);
+        await page.close();
+    });
+
+    it("shows undecided findings, the compliance matrix and the drawn graph of a preview", async () => {
+        const { page, consoleErrors, requests } = await open(previewResult());
+        expect(await page.locator("#undecided summary").innerText()).to.match(/^1 undecided/);
+        await page.locator("#undecided summary").click();
+        expect(await page.locator("#undecided td.message").innerText()).to.contain('Key Vault "cmk-vault"');
+
+        const row = (name: string) => page.locator("#matrix tr", { has: page.locator("th", { hasText: new RegExp(`^${name}`) }) });
+        const cellOf = async (name: string, control: string) =>
+            (await row(name).locator(`td[title^="${control}:"]`).getAttribute("class"))!.replace("cell ", "");
+        expect(await cellOf("vision-training", "CV-01")).to.equal("fail");
+        expect(await cellOf("vision-prediction", "CV-03")).to.equal("pass");
+        expect(await cellOf("cmk-vault", "KV-01")).to.equal("undecided");
+        expect(await cellOf("vision-prediction", "KV-01")).to.equal("na");
+        expect(await page.locator("#matrix").isVisible()).to.equal(true);
+
+        const graph = page.locator("svg.graph");
+        expect(await graph.isVisible()).to.equal(true);
+        expect(await graph.locator("g.node").count()).to.equal(previewResult().resources.length);
+        const vaultNode = graph.locator("g.node", { has: page.locator("title", { hasText: urns.keyVault }) });
+        expect(await vaultNode.getAttribute("class")).to.equal("node undecided");
+        // A hostile name is drawn as text, not markup.
+        expect(await graph.locator("text.name", { hasText: "<script>" }).count()).to.equal(1);
+        await page.screenshot({ path: path.join(dir, "preview.png"), fullPage: true });
+        expect(fs.statSync(path.join(dir, "preview.png")).size).to.be.greaterThan(10_000);
+        expect(consoleErrors).to.deep.equal([]);
+        expect(requests).to.deep.equal([]);
         await page.close();
     });
 });

@@ -15,7 +15,7 @@ describe("markdown report", () => {
 
     it("opens with the verdict and the summary", () => {
         expect(md.split("\n")[0]).to.equal("### :x: Policy violations block this deployment");
-        expect(md).to.contain("**4 mandatory**, **2 advisory** violations across 10 resources; 9 policies from 2 packs.");
+        expect(md).to.contain("**4 mandatory**, **2 advisory** violations across 10 resources; 0 checks passed; 9 policies from 2 packs.");
         expect(renderMarkdown(passingResult())).to.contain(":white_check_mark: Policies passed").and.to.contain("No violations.");
     });
 

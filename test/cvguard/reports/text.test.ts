@@ -44,11 +44,11 @@ describe("text report", () => {
 
     it("ends with the summary line and the verdict", () => {
         expect(lines.slice(-3)).to.deep.equal([
-            "4 mandatory, 2 advisory violations across 10 resources; 9 policies from 2 packs",
+            "4 mandatory, 2 advisory violations across 10 resources; 0 checks passed; 9 policies from 2 packs",
             "Policy violations block this deployment",
             "",
         ]);
-        expect(renderReport(passingResult(), "text")).to.match(/0 mandatory, 0 advisory violations across 10 resources; 9 policies from 2 packs\nPolicies passed\n$/);
+        expect(renderReport(passingResult(), "text")).to.match(/0 mandatory, 0 advisory violations across 10 resources; 0 checks passed; 9 policies from 2 packs\nPolicies passed\n$/);
     });
 
     it("prints names as they are, and colours only when asked", () => {
