@@ -69,16 +69,30 @@ const MARKDOWN_SPECIAL: Record<string, string> = {
     "!": "&#33;",
 };
 
+/**
+ * GitHub turns `@user` and `@org/team` into notifying mentions, and bare URLs, `www.` names and
+ * e-mail addresses into links. It finds both in the rendered text, where character references
+ * are already decoded, so a zero-width space goes after the `@`, inside `://` and after `www`.
+ */
+const ZERO_WIDTH_SPACE = "&#8203;";
+
+function noMentionsOrAutolinks(text: string): string {
+    return text
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\b(www)\./gi, `$1${ZERO_WIDTH_SPACE}.`);
+}
+
+function markdownEscape(text: string): string {
+    return noMentionsOrAutolinks(terminalSafe(text).replace(/[&<>|`\\*_[\]~#!]/g, ch => MARKDOWN_SPECIAL[ch]));
+}
+
 /** Escapes text for GitHub-flavoured Markdown, inline (no line breaks). */
 export function markdownInline(text: string): string {
-    return terminalSafe(text)
-        .replace(/[&<>|`\\*_[\]~#!]/g, ch => MARKDOWN_SPECIAL[ch])
-        .replace(/\n/g, " ");
+    return markdownEscape(text).replace(/\n/g, " ");
 }
 
 /** Escapes text for a Markdown table cell: newlines become <br>, nothing can end the cell. */
 export function markdownCell(text: string): string {
-    return terminalSafe(text)
-        .replace(/[&<>|`\\*_[\]~#!]/g, ch => MARKDOWN_SPECIAL[ch])
-        .replace(/\n/g, "<br>");
+    return markdownEscape(text).replace(/\n/g, "<br>");
 }

@@ -151,6 +151,29 @@ describe("cvguard CLI", function () {
         expect(fs.readFileSync(md, "utf8")).to.match(/^### :x: Policy violations block this deployment/);
     });
 
+    it("locates SARIF results at the export's project:/// source positions, relative to the checkout", async () => {
+        const doc = stackExport([{ name: "a", httpsOnly: false }, { name: "b", httpsOnly: false }]) as any;
+        const [, a, b] = doc.deployment.resources;
+        a.sourcePosition = "project:///components/storage.ts#12,5";
+        // No position of its own: the first stack frame inside the project.
+        b.stackTrace = [{ sourcePosition: "project:///lib%20dir/make.ts#7,3" }, { sourcePosition: "project:///index.ts#2,1" }];
+        const exported = file("positions.json", doc);
+        fs.mkdirSync(path.join(dir, "infra"), { recursive: true });
+        const sarif = path.join(dir, "positions.sarif");
+        const run = await runCli(["analyze", "--stack-export", exported, ...basic, "--project-dir", "infra",
+            "--format", "json", "--report", `sarif=${sarif}`], { cwd: dir });
+        expect(run.code).to.equal(1);
+        const json = JSON.parse(run.stdout);
+        expect(json.violations.find((v: any) => v.urn === storageUrn("a")).source).to.deep.equal({ uri: "components/storage.ts", line: 12, column: 5 });
+        const places = JSON.parse(fs.readFileSync(sarif, "utf8")).runs[0].results
+            .filter((r: any) => r.ruleId === "storage-https-only")
+            .map((r: any) => [r.properties.resourceName, r.locations[0].physicalLocation]);
+        expect(places).to.deep.equal([
+            ["a", { artifactLocation: { uri: "infra/components/storage.ts" }, region: { startLine: 12, startColumn: 5 } }],
+            ["b", { artifactLocation: { uri: "infra/lib%20dir/make.ts" }, region: { startLine: 7, startColumn: 3 } }],
+        ]);
+    });
+
     it("refuses a bad --report before running anything, and writes no report", async () => {
         const out = path.join(dir, "never.json");
         const cases: [string, RegExp][] = [

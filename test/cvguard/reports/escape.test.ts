@@ -1,7 +1,9 @@
 import { expect } from "chai";
 import * as fc from "fast-check";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { htmlEscape, markdownCell, terminalSafe, xmlAttribute, xmlText } from "../../../cvguard/reports/escape";
+import { micromark } from "micromark";
+import { gfm, gfmHtml } from "micromark-extension-gfm";
+import { htmlEscape, markdownCell, markdownInline, terminalSafe, xmlAttribute, xmlText } from "../../../cvguard/reports/escape";
 
 const UNSAFE_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -18,6 +20,26 @@ describe("escaping", () => {
             expect(markdownCell(s)).to.not.match(/[|`\n\r\\]/);
             expect(markdownCell(s).replace(/<br>/g, "")).to.not.match(/[<>]/);
         }));
+    });
+
+    it("markdown: no link, mention or markup survives GitHub-flavoured rendering", () => {
+        // GitHub's mention filter runs on the rendered text: "@" then a letter or digit, not inside a link or code.
+        const MENTION = /(?:^|[^\w`])@[a-z0-9]/i;
+        const decoded = (html: string) => html.replace(/<[^>]*>/g, "").replace(/&#x?[0-9a-f]+;|&[a-z]+;/gi, ref =>
+            ref === "&lt;" ? "<" : ref === "&gt;" ? ">" : ref === "&amp;" ? "&" : ref === "&quot;" ? '"' : ref);
+        const render = (md: string) => micromark(md, { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+        const hostile = fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom(
+            "@org/team", "cc @alice", "https://evil.example/x", "www.evil.example", "mail a@b.example now",
+            "[x](https://evil.example)", "<https://evil.example>", "![i](x.png)", "<b>bold</b>", "xmpp:a@b.example",
+        ));
+        fc.assert(fc.property(fc.array(hostile, { maxLength: 4 }), parts => {
+            const text = parts.join(" ");
+            for (const md of [`| ${markdownCell(text)} |\n|---|\n`, markdownInline(text)]) {
+                const html = render(md);
+                expect(html, md).to.not.match(/<(a|img|b|script)\b/i);
+                expect(decoded(html), md).to.not.match(MENTION);
+            }
+        }), { numRuns: 300 });
     });
 
     it("terminal: control characters and bidi overrides become visible escapes", () => {
