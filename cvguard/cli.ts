@@ -12,6 +12,7 @@ import { noticeCommand } from "./commands/notice";
 import { policiesCommand } from "./commands/policies";
 import { previewCommand } from "./commands/preview";
 import { reportCommand } from "./commands/report";
+import { rejectRepeatedOptions } from "./commands/options";
 
 const USAGE_EXIT = 2;
 
@@ -46,7 +47,8 @@ export function buildProgram(): Command {
         .configureOutput({
             writeErr: () => undefined,
             outputError: () => undefined,
-        });
+        })
+        .hook("preAction", (_, actionCommand) => rejectRepeatedOptions(actionCommand, (program as unknown as { rawArgs: string[] }).rawArgs));
     for (const cmd of [previewCommand(run), analyzeCommand(run), reportCommand(run), policiesCommand(run), exportCommand(run), noticeCommand(run)]) {
         cmd.exitOverride().showSuggestionAfterError(false).configureOutput({ writeErr: () => undefined, outputError: () => undefined });
         program.addCommand(cmd);

@@ -42,8 +42,8 @@ export interface SourceLocation {
 }
 
 export interface SourceInfo {
-    kind: "program" | "stack-export" | "preview-json" | "event-log";
-    /** The file or directory the resources came from. */
+    kind: "program" | "stack-export" | "preview-json" | "event-log" | "fleet";
+    /** The file or directory the resources came from (for a fleet: the files, comma-separated, or the directory). */
     path: string;
     stack: string | null;
     /** Project name, when known (sent to packs as PULUMI_NODEJS_PROJECT). */
@@ -102,6 +102,8 @@ export interface Violation {
     source?: SourceLocation | null;
     /** For an undecided finding of a program preview: what `pulumi up` will decide, from the same program with planned values. */
     atUpdate?: "pass" | "mandatory" | "advisory";
+    /** In a fleet: the stack the finding is about. */
+    stack?: string;
 }
 
 /** What each policy concluded about one resource, as the engine's policy summaries count it. */
@@ -116,7 +118,7 @@ export interface AnalysisResult {
     source: SourceInfo;
     policyPacks: { name: string; version: string }[];
     policies: PolicyInfo[];
-    resources: { urn: string; type: string; name: string; parent: string | null; source?: SourceLocation | null; policies?: PolicyOutcomes }[];
+    resources: { urn: string; type: string; name: string; parent: string | null; source?: SourceLocation | null; policies?: PolicyOutcomes; stack?: string }[];
     violations: Violation[];
     /**
      * Findings a policy could not reach because the values it needs are unknown (the engine's
@@ -127,7 +129,19 @@ export interface AnalysisResult {
     notApplicable?: { policyPack: string; policyName: string; urn: string | null; reason: string }[];
     /** Where this analysis knowingly differs from what the engine would have done (shown in reports). */
     notes?: string[];
+    /** In a fleet (source.kind "fleet"): each stack analysed, in input order, with its own summary. */
+    stacks?: FleetStack[];
 }
+
+export interface FleetStack {
+    stack: string;
+    project: string | null;
+    /** The export file it was read from. */
+    path: string;
+    summary: Summary;
+}
+
+export type Summary = ReturnType<typeof summarize>;
 
 export function summarize(r: AnalysisResult) {
     const mandatory = r.violations.filter(v => v.enforcementLevel === "mandatory").length;

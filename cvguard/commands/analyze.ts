@@ -1,13 +1,16 @@
 import * as path from "path";
 import { Command } from "commander";
 import type { LaunchOptions } from "../engine/launch";
+import type { ResourceSet } from "../model";
 import { peekFirstUrn } from "../inputs/file-source";
 import { inputs, reports } from "./collaborators";
-import { CommonOptions, packsOf, reportTargets, REPORT_FORMATS, requireOneOf, withCommonOptions } from "./options";
+import { collect, CommonOptions, packsOf, reportTargets, REPORT_FORMATS, withCommonOptions } from "./options";
+import { exportFiles, isFleet } from "./fleet-inputs";
+import { UsageError } from "../model";
 import { deliver } from "./render";
 
 interface AnalyzeCommandOptions extends CommonOptions {
-    stackExport?: string;
+    stackExport?: string[];
     previewJson?: string;
     stack?: string;
     projectDir?: string;
@@ -22,7 +25,7 @@ function expectedLaunch(file: string, dryRun: boolean, stack: string | undefined
 export function analyzeCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
     const cmd = new Command("analyze")
         .description("analyse a `pulumi stack export` file or `pulumi preview --json` output")
-        .option("--stack-export <file>", "a pulumi stack export file (deployment version 3)")
+        .option("--stack-export <file>", "a pulumi stack export file (deployment version 3); repeat it, or give a directory of *.json exports, to analyse a fleet of stacks in one run", collect)
         .option("--preview-json <file>", "the output of pulumi preview --json")
         .option("--stack <name>", "stack name to report and pass to the packs (default: from the resources' URNs)")
         .option("--project-dir <dir>", "the Pulumi project's directory, which the state's project:/// source positions are relative to (default: the current directory)");
@@ -30,16 +33,36 @@ export function analyzeCommand(run: (action: () => Promise<number>) => Promise<v
         reportTargets(opts);
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
         const { analyzeWhileLoading } = require("../engine/early-analysis") as typeof import("../engine/early-analysis");
-        const which = requireOneOf(opts as unknown as Record<string, unknown>, ["stackExport", "previewJson"], ["--stack-export", "--preview-json"]);
-        const file = which === "stackExport" ? opts.stackExport! : opts.previewJson!;
+        if ((opts.stackExport?.length ?? 0) > 0 === (opts.previewJson !== undefined)) {
+            throw new UsageError("analyze: give either --stack-export FILE (repeatable for a fleet) or --preview-json FILE");
+        }
+        const root = path.resolve(opts.projectDir ?? ".");
+        const { packs } = packsOf(opts);
+        const withSource = (set: ResourceSet) => {
+            set.source = { ...set.source, ...(opts.stack ? { stack: opts.stack } : {}), root };
+            return set;
+        };
+        if (opts.stackExport && isFleet(opts.stackExport)) {
+            if (opts.stack) {
+                throw new UsageError("--stack: a fleet's stacks are named by their exports; --stack names the stack of a single export");
+            }
+            const files = exportFiles(opts.stackExport);
+            const { analyzeFleet } = require("../engine/fleet") as typeof import("../engine/fleet");
+            const result = await analyzeFleet(files.map(file => ({ file, load: () => withSource(inputs.loadStackExport(file)) })), {
+                packs, policyConfigFiles: opts.policyConfig, path: opts.stackExport.join(","),
+                firstLaunch: expectedLaunch(files[0], false, undefined),
+            });
+            reports.preload();
+            return deliver(result, opts);
+        }
+        const file = opts.stackExport ? opts.stackExport[0] : opts.previewJson!;
+        const dryRun = !opts.stackExport;
         const load = () => {
-            const set = which === "stackExport" ? inputs.loadStackExport(file) : inputs.loadPreviewJson(file);
-            set.source = { ...set.source, ...(opts.stack ? { stack: opts.stack } : {}), root: path.resolve(opts.projectDir ?? ".") };
+            const set = withSource(opts.stackExport ? inputs.loadStackExport(file) : inputs.loadPreviewJson(file));
             reports.preload();
             return set;
         };
-        const { packs } = packsOf(opts);
-        const result = await analyzeWhileLoading(load, expectedLaunch(file, which === "previewJson", opts.stack), { packs, policyConfigFiles: opts.policyConfig });
+        const result = await analyzeWhileLoading(load, expectedLaunch(file, dryRun, opts.stack), { packs, policyConfigFiles: opts.policyConfig });
         return deliver(result, opts);
     }));
     return cmd;

@@ -47,7 +47,8 @@ export function reportTargets(opts: CommonOptions, formats: readonly string[] = 
     return { primary: { format: opts.format as ReportFormat, file: opts.output }, extra };
 }
 
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+/** Commander's argument parser for a repeatable option. */
+export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** Adds the options every command shares; `formats` lists the formats the command can render. */
 export function withCommonOptions(cmd: Command, formats: readonly string[]): Command {
@@ -66,10 +67,21 @@ export function packsOf(opts: CommonOptions): { packs: string[]; explicit: boole
     return { packs: DEFAULT_PACKS, explicit: false };
 }
 
-export function requireOneOf(opts: Record<string, unknown>, names: [string, string], flags: [string, string]): string {
-    const given = names.filter(n => typeof opts[n] === "string");
-    if (given.length !== 1) {
-        throw new UsageError(`analyze: give exactly one of ${flags[0]} FILE or ${flags[1]} FILE`);
+/**
+ * A single-valued option given twice is an error, never silently the last one
+ * (commander keeps the last). Repeatable options use `collect`.
+ */
+export function rejectRepeatedOptions(cmd: Command, argv: readonly string[]): void {
+    const end = argv.indexOf("--");
+    const tokens = end < 0 ? argv : argv.slice(0, end);
+    for (const option of cmd.options) {
+        if ((option as { parseArg?: unknown }).parseArg === collect || option.variadic) {
+            continue;
+        }
+        const names = [option.long, option.short].filter((n): n is string => !!n);
+        const uses = tokens.filter(t => names.some(n => t === n || (n.startsWith("--") && t.startsWith(`${n}=`)))).length;
+        if (uses > 1) {
+            throw new UsageError(`${option.long ?? option.short}: given ${uses} times; it takes one value`);
+        }
     }
-    return given[0];
 }

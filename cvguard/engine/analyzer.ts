@@ -6,10 +6,10 @@
 import { canonicalType, CHILD_KINDS } from "@custom-vision-guardrails/policy-kit/types";
 import { AnalysisResult, PolicyInfo, PolicyOutcomes, ResourceRecord, ResourceSet } from "../model";
 import { FindingsBuilder } from "./findings";
-import { AnalysisOptions, AnalyzeOptions, launchOptionsFor } from "./launch";
+import { AnalysisOptions, AnalyzeOptions, LaunchOptions, launchOptionsFor, sameLaunch } from "./launch";
 import { packLaunchOptions, RunningPack } from "./pack-process";
 import { DEFAULT_CONCURRENCY, PackRun, PreparedRequests, runPack } from "./pack-run";
-import { closeSessions, explainDeadPack, openSessions, PackSession } from "./pack-session";
+import { closeSessions, explainDeadPack, openSessions, PackSession, reconfigureStack } from "./pack-session";
 import { toolVersion } from "./tool-version";
 
 export type { AnalysisOptions, AnalyzeOptions, LaunchOptions } from "./launch";
@@ -100,6 +100,7 @@ export async function openAnalyzer(opts: AnalysisOptions, starting?: Promise<Run
     const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
     let closed: Promise<void> | undefined;
     let queue: Promise<unknown> = Promise.resolve();
+    let configured: LaunchOptions = opts;
 
     const analyzeOnce = async (set: ResourceSet): Promise<AnalysisResult> => {
         if (closed) {
@@ -109,6 +110,11 @@ export async function openAnalyzer(opts: AnalysisOptions, starting?: Promise<Run
         const byUrn = new Map(set.resources.map(r => [r.urn, r]));
         let runs: PackRun[];
         try {
+            const launch = launchOptionsFor(set);
+            if (!sameLaunch(configured, launch)) {
+                await reconfigureStack(sessions, packLaunchOptions({ ...opts, ...launch }));
+                configured = launch;
+            }
             const requests = new PreparedRequests(live, byUrn, sessions.length);
             runs = await Promise.all(sessions.map(s => runPack(s, live, byUrn, requests, concurrency, set.dryRun)));
         } catch (e) {

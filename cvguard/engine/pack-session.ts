@@ -66,6 +66,28 @@ export function loadConfigFiles(packDirs: string[], configFiles: string[]): (Pol
     return packDirs.map((_, i) => (i < configFiles.length ? loadPolicyConfigFile(configFiles[i]) : undefined));
 }
 
+/** What ConfigureStack tells a pack about the stack it analyses. */
+function stackConfigureRequest(launch: PackLaunchOptions) {
+    return {
+        stack: launch.stack,
+        project: launch.project,
+        organization: launch.organization ?? "organization",
+        dryRun: launch.dryRun,
+        config: launch.config,
+        configSecretKeys: launch.configSecretKeys,
+    };
+}
+
+/**
+ * Tells running packs that the next resources belong to another stack, as the engine's
+ * ConfigureStack does at the start of each deployment. The @pulumi/policy SDK takes the
+ * stack's tags from it; the stack name, project and config a pack reads through
+ * @pulumi/pulumi come from its environment and stay those it was started with.
+ */
+export async function reconfigureStack(sessions: PackSession[], launch: PackLaunchOptions): Promise<void> {
+    await Promise.all(sessions.map(s => s.client.configureStack(stackConfigureRequest(launch))));
+}
+
 async function configureSession(
     pack: RunningPack,
     userConfig: PolicyConfigFile | undefined,
@@ -75,14 +97,7 @@ async function configureSession(
     const client = new AnalyzerClient(pack.address, pack.manifest.dir);
     try {
         await client.handshake({ engineAddress: "127.0.0.1:0", rootDirectory: pack.manifest.dir, programDirectory: pack.manifest.dir });
-        await client.configureStack({
-            stack: launch.stack,
-            project: launch.project,
-            organization: launch.organization ?? "organization",
-            dryRun: launch.dryRun,
-            config: launch.config,
-            configSecretKeys: launch.configSecretKeys,
-        });
+        await client.configureStack(stackConfigureRequest(launch));
         const meta = await client.getAnalyzerInfo();
         const version = pack.manifest.version || meta.version;
         const config = reconcilePolicyConfig(meta.policies, meta.initialConfig, userConfig, configFile ?? `policy pack ${pack.manifest.dir}`);

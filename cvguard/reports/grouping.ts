@@ -17,38 +17,92 @@ export interface ViolationGroup {
     urn: string | null;
     type: string | null;
     name: string | null;
+    /** In a fleet: the stack. */
+    stack?: string;
     violations: Violation[];
 }
+
+const groupKey = (stack: string | undefined, urn: string | null) => `${stack ?? ""}\u0000${urn ?? ""}`;
 
 /**
  * Violations grouped by the resource they name, in the order resources were
  * analysed; findings about URNs outside the resource list follow, stack-wide
- * findings come last.
+ * findings come last (in a fleet, one group per stack).
  */
 export function groupViolationsByResource(result: AnalysisResult): ViolationGroup[] {
-    const byUrn = new Map<string | null, ViolationGroup>();
+    const byKey = new Map<string, ViolationGroup>();
     for (const v of result.violations) {
-        let group = byUrn.get(v.urn);
+        const key = groupKey(v.stack, v.urn);
+        let group = byKey.get(key);
         if (!group) {
-            group = { urn: v.urn, type: v.resourceType, name: v.resourceName, violations: [] };
-            byUrn.set(v.urn, group);
+            group = { urn: v.urn, type: v.resourceType, name: v.resourceName, ...(v.stack !== undefined ? { stack: v.stack } : {}), violations: [] };
+            byKey.set(key, group);
         }
         group.violations.push(v);
     }
     const ordered: ViolationGroup[] = [];
     for (const r of result.resources) {
-        const group = byUrn.get(r.urn);
+        const key = groupKey(r.stack, r.urn);
+        const group = byKey.get(key);
         if (group) {
             ordered.push({ ...group, type: group.type ?? r.type, name: group.name ?? r.name });
-            byUrn.delete(r.urn);
+            byKey.delete(key);
         }
     }
-    const stackWide = byUrn.get(null);
-    byUrn.delete(null);
-    ordered.push(...byUrn.values());
-    if (stackWide) ordered.push(stackWide);
+    const rest = [...byKey.values()];
+    ordered.push(...rest.filter(g => g.urn !== null), ...rest.filter(g => g.urn === null));
     for (const group of ordered) group.violations.sort(compareViolations);
     return ordered;
+}
+
+/** What a fleet matrix cell says about one control in one stack. */
+export type ControlState = "fail" | "warn" | "undecided" | "pass" | "na";
+
+export interface StackRow {
+    stack: string;
+    passed: boolean;
+    mandatory: number;
+    advisory: number;
+    cells: Map<string, ControlState>;
+}
+
+/**
+ * Stacks × controls for a fleet: a control fails in a stack with a mandatory finding of
+ * one of its policies, warns with an advisory one, is undecided when a policy could not
+ * decide, passes when a policy of it judged something there, and is not applicable otherwise.
+ */
+export function stackControlMatrix(result: AnalysisResult): { controls: string[]; rows: StackRow[] } {
+    const controlsOf = new Map<string, string[]>(result.policies.map(p => [p.name, p.controls]));
+    const controls = [...new Set(result.policies.flatMap(p => p.controls))].sort(compareControls);
+    const RANK: Record<ControlState, number> = { fail: 4, warn: 3, undecided: 2, pass: 1, na: 0 };
+    const rows = new Map<string, StackRow>();
+    for (const s of result.stacks ?? []) {
+        rows.set(s.stack, { stack: s.stack, passed: s.summary.passed, mandatory: s.summary.mandatory, advisory: s.summary.advisory, cells: new Map() });
+    }
+    const raise = (stack: string | undefined, policy: string, state: ControlState, controlList = controlsOf.get(policy) ?? []) => {
+        const row = stack === undefined ? undefined : rows.get(stack);
+        if (!row) return;
+        for (const c of controlList) {
+            if (RANK[state] > RANK[row.cells.get(c) ?? "na"]) row.cells.set(c, state);
+        }
+    };
+    for (const r of result.resources) {
+        for (const name of r.policies?.passed ?? []) raise(r.stack, name, "pass");
+        for (const name of r.policies?.undecided ?? []) raise(r.stack, name, "undecided");
+    }
+    for (const v of result.undecided) raise(v.stack, v.policyName, "undecided", v.controls);
+    for (const v of result.violations) raise(v.stack, v.policyName, v.enforcementLevel === "mandatory" ? "fail" : "warn", v.controls);
+    return { controls, rows: [...rows.values()] };
+}
+
+const CONTROL_FAMILIES = ["CV", "KV", "KEY", "ST", "RB", "MON", "GOV", "RAI"];
+
+/** Catalog order: by family (CV, KV, KEY, ST, RB, MON, GOV, RAI; others after), then by number. */
+export function compareControls(a: string, b: string): number {
+    const [fa, na] = a.split("-");
+    const [fb, nb] = b.split("-");
+    const rank = (f: string) => (CONTROL_FAMILIES.includes(f) ? CONTROL_FAMILIES.indexOf(f) : CONTROL_FAMILIES.length);
+    return rank(fa) - rank(fb) || fa.localeCompare(fb) || Number(na) - Number(nb);
 }
 
 export interface ResourceNode {

@@ -45,6 +45,8 @@ th, td { text-align: left; border-bottom: 1px solid var(--line); padding: .3rem 
 .cell.pass { color: var(--ok); }
 .cell.fail { color: #fff; background: var(--fail); }
 .cell.undecided { color: var(--note); }
+.resource-group .stack { font-weight: 600; }
+.cell.warn { color: #fff; background: var(--warn); }
 .cell.na { color: var(--line); }
 .graph .edge { fill: none; stroke: var(--line); stroke-width: 1.2; }
 .graph rect { fill: Canvas; stroke: var(--muted); stroke-width: 1; }

@@ -7,7 +7,7 @@
 import { createHash } from "crypto";
 import { AnalysisResult, PolicyInfo, Violation, summarize } from "../model";
 import { htmlEscape as e, singleLine } from "./escape";
-import { countPacks, groupViolationsByResource, resourceForest, ResourceNode, ViolationGroup } from "./grouping";
+import { compareControls, ControlState, countPacks, groupViolationsByResource, resourceForest, ResourceNode, stackControlMatrix, ViolationGroup } from "./grouping";
 import { NodeState, resourceGraphSvg } from "./html-graph";
 import { HTML_STYLE } from "./html-style";
 
@@ -57,9 +57,10 @@ function violationItem(v: Violation): string {
 }
 
 function groupSection(group: ViolationGroup, index: number): string {
-    const title = group.urn === null
+    const stack = group.stack === undefined ? "" : `<span class="stack">${e(singleLine(group.stack))}</span> `;
+    const title = stack + (group.urn === null
         ? "Stack-wide findings"
-        : `<span class="type">${e(singleLine(group.type ?? "unknown type"))}</span> <span class="name">${e(singleLine(group.name ?? group.urn))}</span>`;
+        : `<span class="type">${e(singleLine(group.type ?? "unknown type"))}</span> <span class="name">${e(singleLine(group.name ?? group.urn))}</span>`);
     const at = group.violations.find(v => v.source)?.source;
     const urn = group.urn === null ? "" : `<p class="urn">${e(singleLine(group.urn))}${at ? ` · declared at <code>${e(singleLine(at.uri))}:${at.line}</code>` : ""}</p>`;
     return `<article class="resource-group" id="group-${index}">
@@ -68,6 +69,30 @@ function groupSection(group: ViolationGroup, index: number): string {
 ${group.violations.map(violationItem).join("\n")}
 </ul>
 </article>`;
+}
+
+const FLEET_SYMBOL: Record<ControlState, string> = { fail: "✗", warn: "!", undecided: "?", pass: "✓", na: "·" };
+
+/** A fleet's stacks × controls, first on the page. */
+function fleetSection(result: AnalysisResult): string {
+    if (!result.stacks) return "";
+    const { controls, rows } = stackControlMatrix(result);
+    const body = rows.slice(0, MATRIX_MAX_ROWS).map(r => `<tr><th scope="row">${e(singleLine(r.stack))}<br><span class="type">${r.passed ? "passed" : "blocked"}: ${r.mandatory} mandatory, ${r.advisory} advisory</span></th>`
+        + controls.map(c => {
+            const state = r.cells.get(c) ?? "na";
+            return `<td class="cell ${state}" title="${e(c)}: ${state === "na" ? "not applicable" : state}">${FLEET_SYMBOL[state]}</td>`;
+        }).join("") + "</tr>");
+    const more = rows.length > MATRIX_MAX_ROWS ? `<p class="source">${rows.length - MATRIX_MAX_ROWS} more stacks; the json report has every stack.</p>` : "";
+    return `<section id="stacks">
+<h2>Stacks (${rows.length}: ${rows.filter(r => !r.passed).length} blocked)</h2>
+<p class="source">✗ mandatory finding · ! advisory finding · ? decided at <code>pulumi up</code> · ✓ passed · · not applicable</p>
+<div class="matrix-wrap"><table class="matrix">
+<thead><tr><th>Stack</th>${controls.map(c => `<th class="control-head">${e(c)}</th>`).join("")}</tr></thead>
+<tbody>
+${body.join("\n")}
+</tbody>
+</table></div>${more}
+</section>`;
 }
 
 function violationsSection(groups: ViolationGroup[]): string {
@@ -140,16 +165,6 @@ ${rows.join("\n")}
 </section>`;
 }
 
-/** Catalogue order: by family (CV, KV, KEY, ST, RB, MON, GOV, RAI), then number. */
-function compareControls(a: string, b: string): number {
-    const family = ["CV", "KV", "KEY", "ST", "RB", "MON", "GOV", "RAI"];
-    const [fa, na] = a.split("-");
-    const [fb, nb] = b.split("-");
-    const ia = family.indexOf(fa) < 0 ? family.length : family.indexOf(fa);
-    const ib = family.indexOf(fb) < 0 ? family.length : family.indexOf(fb);
-    return ia - ib || fa.localeCompare(fb) || Number(na) - Number(nb);
-}
-
 function graphSection(result: AnalysisResult, groups: ViolationGroup[]): string {
     const groupIndex = new Map<string, number>();
     groups.forEach((g, i) => { if (g.urn !== null) groupIndex.set(g.urn, i); });
@@ -206,6 +221,7 @@ export function renderHtml(result: AnalysisResult): string {
 <body>
 ${summarySection(result)}
 <main>
+${fleetSection(result)}
 ${violationsSection(groups)}
 ${undecidedSection(result)}
 ${matrixSection(result)}

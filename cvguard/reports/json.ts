@@ -15,6 +15,7 @@ function finding(v: Violation) {
         message: v.message,
         source: v.source ?? null,
         ...(v.atUpdate ? { atUpdate: v.atUpdate } : {}),
+        ...(v.stack !== undefined ? { stack: v.stack } : {}),
     };
 }
 
@@ -25,12 +26,14 @@ export function jsonReport(result: AnalysisResult) {
         source: { kind: result.source.kind, path: result.source.path, stack: result.source.stack ?? null },
         policyPacks: result.policyPacks.map(p => ({ name: p.name, version: p.version })),
         summary: summarize(result),
+        ...(result.stacks ? { stacks: result.stacks.map(s => ({ stack: s.stack, project: s.project, path: s.path, summary: s.summary })) } : {}),
         violations: result.violations.map(finding),
         undecided: result.undecided.map(finding),
         resources: result.resources.map(r => ({
             urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null,
             ...(r.source ? { source: r.source } : {}),
             ...(r.policies ? { policies: r.policies } : {}),
+            ...(r.stack !== undefined ? { stack: r.stack } : {}),
         })),
         // An addition to the contract, present only when there is something to say.
         ...(result.notes && result.notes.length > 0 ? { notes: [...result.notes] } : {}),

@@ -27,8 +27,12 @@ interface Suite {
 }
 
 function subjectOf(v: Violation): string {
-    return v.urn === null ? "stack" : `${v.resourceName ?? v.urn} (${v.resourceType ?? "unknown type"})`;
+    const stack = v.stack === undefined ? "" : `${v.stack}: `;
+    return stack + (v.urn === null ? "stack" : `${v.resourceName ?? v.urn} (${v.resourceType ?? "unknown type"})`);
 }
+
+/** Findings are matched to resources by stack and URN (a fleet's stacks share nothing). */
+const placeKey = (stack: string | undefined, urn: string | null) => `${stack ?? ""}\u0000${urn ?? ""}`;
 
 function describe(v: Violation): string {
     const lines = [
@@ -48,9 +52,7 @@ function casesForPolicy(policy: Pick<PolicyInfo, "policyPack" | "name" | "enforc
             ...(policy.enforcementLevel === "disabled" ? { skipped: "policy disabled by configuration" } : {}),
         }];
     }
-    const byResource = new Map<string | null, Violation[]>();
-    for (const v of violations) byResource.set(v.urn, [...(byResource.get(v.urn) ?? []), v]);
-    return [...byResource.values()].map(found => ({
+    return [...groupBy(violations, v => placeKey(v.stack, v.urn)).values()].map(found => ({
         classname,
         name: `${policy.name}: ${subjectOf(found[0])}`,
         failures: found.filter(v => v.enforcementLevel === "mandatory"),
@@ -59,31 +61,33 @@ function casesForPolicy(policy: Pick<PolicyInfo, "policyPack" | "name" | "enforc
 }
 
 /** Cases from the per-resource outcomes the analyzer records. */
-function casesFromOutcomes(result: AnalysisResult, policy: PolicyInfo, found: Violation[], open: Violation[]): TestCase[] {
+function casesFromOutcomes(result: AnalysisResult, judged: Set<string>[], policy: PolicyInfo, found: Violation[], open: Violation[]): TestCase[] {
     const classname = `${policy.policyPack}.${policy.name}`;
     if (policy.enforcementLevel === "disabled") {
         return [{ classname, name: policy.name, failures: [], notes: [], skipped: "policy disabled by configuration" }];
     }
-    const at = (list: Violation[], urn: string | null) => list.filter(v => v.urn === urn);
+    const foundAt = groupBy(found, v => placeKey(v.stack, v.urn));
+    const waitingAt = groupBy(open, v => placeKey(v.stack, v.urn));
     const cases: TestCase[] = [];
-    for (const r of result.resources) {
-        const o = r.policies!;
-        if (!o.passed.includes(policy.name) && !o.failed.includes(policy.name) && !o.undecided.includes(policy.name)) {
-            continue;
+    result.resources.forEach((r, i) => {
+        if (!judged[i].has(policy.name)) {
+            return;
         }
-        const mine = at(found, r.urn);
-        const waiting = at(open, r.urn);
+        const key = placeKey(r.stack, r.urn);
+        const mine = foundAt.get(key) ?? [];
+        const waiting = waitingAt.get(key) ?? [];
+        foundAt.delete(key);
         cases.push({
             classname,
-            name: `${policy.name}: ${r.name} (${r.type})`,
+            name: `${policy.name}: ${r.stack === undefined ? "" : `${r.stack}: `}${r.name} (${r.type})`,
             failures: mine.filter(v => v.enforcementLevel === "mandatory"),
             notes: mine.filter(v => v.enforcementLevel !== "mandatory"),
             ...(waiting.length > 0 && mine.length === 0 ? { skipped: `decided at pulumi up: ${waiting[0].message.split("\n").slice(1).join(" ") || waiting[0].message}` } : {}),
         });
-    }
-    const known = new Set(result.resources.map(r => r.urn));
-    for (const [urn, list] of groupBy(found.filter(v => v.urn === null || !known.has(v.urn)), v => v.urn)) {
-        cases.push({ classname, name: `${policy.name}: ${urn === null ? "stack" : subjectOf(list[0])}`,
+    });
+    // Stack-wide findings, and findings about resources the list does not hold.
+    for (const list of foundAt.values()) {
+        cases.push({ classname, name: `${policy.name}: ${subjectOf(list[0])}`,
             failures: list.filter(v => v.enforcementLevel === "mandatory"), notes: list.filter(v => v.enforcementLevel !== "mandatory") });
     }
     return cases;
@@ -113,11 +117,13 @@ function suites(result: AnalysisResult): Suite[] {
     const violationsOf = groupBy([...result.violations].sort(compareViolations), keyOf);
     const undecidedOf = groupBy(result.undecided, keyOf);
     const withOutcomes = result.resources.length > 0 && result.resources.every(r => r.policies);
+    // Per resource, the policies that judged it (looked up once per policy and resource).
+    const judged = withOutcomes ? result.resources.map(r => new Set([...r.policies!.passed, ...r.policies!.failed, ...r.policies!.undecided])) : [];
     for (const policy of result.policies) {
         const key = `${policy.policyPack}\u0000${policy.name}`;
         const found = violationsOf.get(key) ?? [];
         suite(policy.policyPack, policy.policyPackVersion).cases.push(...(withOutcomes
-            ? casesFromOutcomes(result, policy, found, undecidedOf.get(key) ?? [])
+            ? casesFromOutcomes(result, judged, policy, found, undecidedOf.get(key) ?? [])
             : casesForPolicy(policy, found)));
         violationsOf.delete(key);
     }

@@ -5,7 +5,7 @@
  */
 import { AnalysisResult, Violation, summarize } from "../model";
 import { markdownCell, markdownInline } from "./escape";
-import { countPacks, groupViolationsByResource } from "./grouping";
+import { ControlState, countPacks, groupViolationsByResource, stackControlMatrix } from "./grouping";
 
 /** Comfortably below GitHub's 65,536-character limit, leaving room for the note and any wrapper text. */
 export const MARKDOWN_MAX_CHARS = 60_000;
@@ -13,6 +13,9 @@ export const MARKDOWN_MAX_CHARS = 60_000;
 const MAX_MESSAGE_CHARS = 1_000;
 /** Undecided rows shown in a comment; the rest are counted. */
 const UNDECIDED_ROWS = 50;
+/** Stack rows of a fleet shown in a comment, blocked stacks first; the rest are counted. */
+const STACK_ROWS = 100;
+const CELL: Record<ControlState, string> = { fail: ":x:", warn: ":warning:", undecided: "?", pass: ":white_check_mark:", na: "·" };
 
 const LEVEL_ORDER: Violation["enforcementLevel"][] = ["mandatory", "advisory", "remediate"];
 
@@ -26,10 +29,14 @@ function location(v: Violation): string {
     return v.source ? `<br>${markdownCell(`${v.source.uri}:${v.source.line}`)}` : "";
 }
 
+function inStack(v: Violation): string {
+    return v.stack === undefined ? "" : `${markdownCell(v.stack)}: `;
+}
+
 function row(v: Violation): string {
-    const resource = v.urn === null
+    const resource = inStack(v) + (v.urn === null
         ? "(stack-wide)"
-        : `${markdownCell(v.resourceName ?? v.urn)}<br>${markdownCell(v.resourceType ?? "")}${location(v)}`;
+        : `${markdownCell(v.resourceName ?? v.urn)}<br>${markdownCell(v.resourceType ?? "")}${location(v)}`);
     const cells = [
         `**${v.enforcementLevel}** (${markdownCell(v.severity)})`,
         `${markdownCell(v.policyPack)} / ${markdownCell(v.policyName)}`,
@@ -54,7 +61,7 @@ export function renderMarkdown(result: AnalysisResult, options: { maxChars?: num
         "",
         `<sub>${markdownInline(result.tool.name)} ${markdownInline(result.tool.version)} · `
             + `${markdownInline(result.source.kind)} ${markdownInline(result.source.path)}${stack}</sub>`,
-    ].join("\n");
+    ].join("\n") + stacksTable(result);
 
     // Mandatory rows first (stable, so resources stay together) so truncation drops the least important rows.
     const ordered = groupViolationsByResource(result).flatMap(g => g.violations)
@@ -89,7 +96,7 @@ function undecidedDetails(result: AnalysisResult): string {
     const rows = result.undecided.slice(0, UNDECIDED_ROWS).map(v => `| ${[
         `${markdownCell(v.policyPack)} / ${markdownCell(v.policyName)}`,
         v.controls.length > 0 ? v.controls.map(markdownCell).join(", ") : "–",
-        v.urn === null ? "(stack-wide)" : `${markdownCell(v.resourceName ?? v.urn)}${location(v)}`,
+        inStack(v) + (v.urn === null ? "(stack-wide)" : `${markdownCell(v.resourceName ?? v.urn)}${location(v)}`),
         v.atUpdate ? markdownCell(v.atUpdate) : "–",
         markdownCell(cutMessage(v.message.split("\n").slice(1).join(" ") || v.message)),
     ].join(" | ")} |`);
@@ -97,4 +104,24 @@ function undecidedDetails(result: AnalysisResult): string {
     return `\n<details><summary>Decided at <code>pulumi up</code>: ${result.undecided.length} undecided (values not known yet)</summary>\n\n`
         + "| Policy | Controls | Resource | At `pulumi up` | Why |\n|---|---|---|---|---|\n"
         + rows.join("\n") + more + "\n\n</details>\n";
+}
+
+/**
+ * A fleet's stacks × the controls that fail or warn somewhere (the other controls passed or
+ * did not apply in every stack), blocked stacks first.
+ */
+function stacksTable(result: AnalysisResult): string {
+    if (!result.stacks) return "";
+    const { controls, rows } = stackControlMatrix(result);
+    const shownControls = controls.filter(c => rows.some(r => ["fail", "warn", "undecided"].includes(r.cells.get(c) ?? "na")));
+    const ordered = [...rows].sort((a, b) => Number(a.passed) - Number(b.passed));
+    const lines = ordered.slice(0, STACK_ROWS).map(r => `| ${[
+        markdownCell(r.stack), r.passed ? "passed" : "**blocked**", String(r.mandatory), String(r.advisory),
+        ...shownControls.map(c => CELL[r.cells.get(c) ?? "na"]),
+    ].join(" | ")} |`);
+    const header = ["Stack", "Verdict", "Mandatory", "Advisory", ...shownControls.map(markdownCell)];
+    const more = rows.length > STACK_ROWS ? `\n\n${rows.length - STACK_ROWS} more stacks in the json or html report.` : "";
+    const others = shownControls.length < controls.length ? " Controls not shown passed or did not apply in every stack." : "";
+    return `\n\n**${rows.filter(r => !r.passed).length} of ${rows.length} stacks blocked.**${others}\n\n`
+        + `| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|\n${lines.join("\n")}${more}`;
 }

@@ -92,7 +92,8 @@ export function relativeArtifactUri(location: string, baseDir: string): string {
 }
 
 function fingerprint(v: Violation): string {
-    return createHash("sha256").update(JSON.stringify([v.policyPack, v.policyName, v.urn, v.message])).digest("hex");
+    const key = [v.policyPack, v.policyName, v.urn, v.message, ...(v.stack !== undefined ? [v.stack] : [])];
+    return createHash("sha256").update(JSON.stringify(key)).digest("hex");
 }
 
 /** GitHub code scanning keeps at most this many results of a run. */
@@ -121,7 +122,8 @@ function placeOf(v: Violation, fallback: string, root: string, baseDir: string):
 }
 
 function resultFor(v: Violation, ruleId: string, ruleIndex: number, place: Place) {
-    const subject = v.urn === null ? "Stack" : `${v.resourceName ?? v.urn} (${v.resourceType ?? "unknown type"})`;
+    const inStack = v.stack === undefined ? "" : `[${v.stack}] `;
+    const subject = inStack + (v.urn === null ? "Stack" : `${v.resourceName ?? v.urn} (${v.resourceType ?? "unknown type"})`);
     return {
         ruleId,
         ruleIndex,
@@ -143,6 +145,7 @@ function resultFor(v: Violation, ruleId: string, ruleIndex: number, place: Place
             urn: v.urn,
             resourceType: v.resourceType,
             resourceName: v.resourceName,
+            ...(v.stack !== undefined ? { stack: v.stack } : {}),
         },
     };
 }
@@ -163,20 +166,22 @@ export function sarifLog(result: AnalysisResult, options: SarifOptions = {}) {
     });
     const baseDir = options.baseDir ?? process.cwd();
     const fallback = relativeArtifactUri(result.source.location ?? result.source.path, baseDir);
+    // In a fleet, a finding without a source line points at its stack's export.
+    const exportOf = new Map((result.stacks ?? []).map(s => [s.stack, relativeArtifactUri(s.path, baseDir)]));
     const root = result.source.root ?? baseDir;
     // Past GitHub's limit, mandatory findings first, so the cut drops the least important ones.
     const ordered = result.violations.length <= GITHUB_MAX_RESULTS ? result.violations
         : [...result.violations].sort((a, b) => Number(b.enforcementLevel === "mandatory") - Number(a.enforcementLevel === "mandatory"));
     const results = ordered.slice(0, GITHUB_MAX_RESULTS).map(v => {
         const index = ruleIndex.get(`${v.policyPack}\u0000${v.policyName}`)!;
-        return resultFor(v, rules[index].id, index, placeOf(v, fallback, root, baseDir));
+        return resultFor(v, rules[index].id, index, placeOf(v, (v.stack !== undefined && exportOf.get(v.stack)) || fallback, root, baseDir));
     });
     const notifications = [
         ...result.undecided.map(v => {
             const index = ruleIndex.get(`${v.policyPack}\u0000${v.policyName}`);
             return {
                 level: "note" as const,
-                message: { text: cut(sentence(`Decided at pulumi up: ${v.policyPack}/${v.policyName}${v.urn ? ` on ${v.resourceName ?? v.urn}` : ""}: ${v.message.split("\n").slice(1).join(" ") || v.message}`)) },
+                message: { text: cut(sentence(`Decided at pulumi up: ${v.policyPack}/${v.policyName}${v.stack !== undefined ? ` in stack ${v.stack}` : ""}${v.urn ? ` on ${v.resourceName ?? v.urn}` : ""}: ${v.message.split("\n").slice(1).join(" ") || v.message}`)) },
                 ...(index === undefined ? {} : { associatedRule: { id: rules[index].id, index } }),
             };
         }),
@@ -203,6 +208,7 @@ export function sarifLog(result: AnalysisResult, options: SarifOptions = {}) {
             results,
             properties: {
                 source: { kind: result.source.kind, path: result.source.path, stack: result.source.stack },
+                ...(result.stacks ? { stacks: result.stacks.map(s => ({ stack: s.stack, project: s.project, path: s.path, passed: s.summary.passed })) } : {}),
                 policyPacks: result.policyPacks,
             },
         }],

@@ -2,7 +2,7 @@
 import { AnalysisResult, SourceLocation, Violation, summarize } from "../model";
 import { palette, Palette } from "./ansi";
 import { singleLine, terminalSafe } from "./escape";
-import { countPacks, groupViolationsByResource, resourceForest, ResourceNode } from "./grouping";
+import { compareControls, ControlState, countPacks, groupViolationsByResource, resourceForest, ResourceNode, stackControlMatrix } from "./grouping";
 
 /** How an undecided finding's text is cut in the terminal: the report formats that keep everything are json and html. */
 const UNDECIDED_LINE_CHARS = 240;
@@ -16,6 +16,9 @@ export function renderText(result: AnalysisResult, options: { color?: boolean } 
     lines.push("");
     if (result.source.kind === "program") {
         lines.push(...planLines(result, p), "");
+    }
+    if (result.stacks) {
+        lines.push(...stackLines(result, p), "");
     }
     lines.push(...policyResultLines(result, p), "");
     if (result.undecided.length > 0) {
@@ -52,9 +55,10 @@ function policyResultLines(result: AnalysisResult, p: Palette): string[] {
     if (groups.length === 0) return [p.bold("Policy result: no violations")];
     const lines = [p.bold("Policy result")];
     for (const group of groups) {
+        const inStack = group.stack === undefined ? "" : `${singleLine(group.stack)}: `;
         const heading = group.urn === null
-            ? "Stack-wide"
-            : `${singleLine(group.type ?? "(unknown type)")}  ${singleLine(group.name ?? group.urn)}`;
+            ? `${inStack}Stack-wide`
+            : `${inStack}${singleLine(group.type ?? "(unknown type)")}  ${singleLine(group.name ?? group.urn)}`;
         const at = group.violations.find(v => v.source)?.source;
         lines.push(INDENT + p.bold(heading) + (at ? `  ${p.dim(`(${where(at)})`)}` : ""));
         for (const v of group.violations) {
@@ -63,6 +67,23 @@ function policyResultLines(result: AnalysisResult, p: Palette): string[] {
                 lines.push(INDENT.repeat(3) + messageLine);
             }
         }
+    }
+    return lines;
+}
+
+/** A fleet's stacks first: each one's verdict and the controls it fails or is warned about. */
+function stackLines(result: AnalysisResult, p: Palette): string[] {
+    const { rows } = stackControlMatrix(result);
+    const blocked = rows.filter(r => !r.passed).length;
+    const width = Math.min(40, Math.max(...rows.map(r => singleLine(r.stack).length)));
+    const lines = [p.bold(`Stacks: ${rows.length} (${blocked} blocked, ${rows.length - blocked} passed)`)];
+    for (const row of rows) {
+        const of = (state: ControlState) => [...row.cells].filter(([, s]) => s === state).map(([c]) => c).sort(compareControls);
+        const fails = of("fail");
+        const warns = of("warn");
+        const verdict = row.passed ? p.green("passed ") : p.red("blocked");
+        lines.push(`${INDENT}${singleLine(row.stack).padEnd(width)}  ${verdict}  ${row.mandatory} mandatory, ${row.advisory} advisory`
+            + (fails.length ? `  fails ${fails.join(", ")}` : "") + (warns.length ? `  warns ${warns.join(", ")}` : ""));
     }
     return lines;
 }
@@ -76,7 +97,7 @@ export function where(at: SourceLocation): string {
 function undecidedLines(result: AnalysisResult, p: Palette): string[] {
     const lines = [p.bold(`Decided at \`pulumi up\` (${result.undecided.length} undecided: values not known yet; not counted above)`)];
     for (const v of result.undecided) {
-        const subject = v.urn === null ? "stack" : singleLine(v.resourceName ?? v.urn);
+        const subject = (v.stack === undefined ? "" : `${singleLine(v.stack)}: `) + (v.urn === null ? "stack" : singleLine(v.resourceName ?? v.urn));
         const atUpdate = v.atUpdate ? `  -> at pulumi up: ${v.atUpdate}` : "";
         const controls = v.controls.length > 0 ? ` [${v.controls.map(singleLine).join(", ")}]` : "";
         lines.push(`${INDENT}${singleLine(v.policyPack)}/${singleLine(v.policyName)}${controls}  ${subject}${v.source ? ` (${where(v.source)})` : ""}${atUpdate}`);
