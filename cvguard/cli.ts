@@ -13,6 +13,7 @@ import { policiesCommand } from "./commands/policies";
 import { previewCommand } from "./commands/preview";
 import { reportCommand } from "./commands/report";
 import { rejectRepeatedOptions } from "./commands/options";
+import { scrubSecrets } from "./secret-scrub";
 
 const USAGE_EXIT = 2;
 
@@ -23,7 +24,7 @@ export function oneLine(message: string): string {
 }
 
 function fail(message: string): never {
-    process.stderr.write(`cvguard: ${oneLine(message)}\n`);
+    process.stderr.write(`cvguard: ${scrubSecrets(oneLine(message))}\n`);
     process.exit(USAGE_EXIT);
 }
 

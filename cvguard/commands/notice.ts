@@ -4,6 +4,7 @@ import { UsageError } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
 import { inputs } from "./collaborators";
 import { emit } from "./output";
+import { rememberSecrets, scrubReportData, scrubSecrets } from "../secret-scrub";
 
 interface NoticeOptions {
     stack?: string;
@@ -30,8 +31,9 @@ export function noticeCommand(run: (action: () => Promise<number>) => Promise<vo
                 : await inputs.loadProgram({ programDir: path.resolve(opts.program), stack: opts.stack!, mode: "update" });
             const { noticeFacts } = require("../notice/facts") as typeof import("../notice/facts");
             const { noticeHtml, noticeMarkdown } = require("../notice/render") as typeof import("../notice/render");
-            const facts = noticeFacts(set);
-            await emit(opts.format === "html" ? noticeHtml(facts) : noticeMarkdown(facts), opts.output);
+            rememberSecrets(set);
+            const facts = scrubReportData(noticeFacts(set));
+            await emit(scrubSecrets(opts.format === "html" ? noticeHtml(facts) : noticeMarkdown(facts)), opts.output);
             return 0;
         }));
 }

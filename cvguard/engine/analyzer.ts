@@ -11,6 +11,7 @@ import { packLaunchOptions, RunningPack } from "./pack-process";
 import { DEFAULT_CONCURRENCY, PackRun, PreparedRequests, runPack } from "./pack-run";
 import { closeSessions, explainDeadPack, openSessions, PackSession, reconfigureStack } from "./pack-session";
 import { toolVersion } from "./tool-version";
+import { rememberSecrets } from "../secret-scrub";
 
 export type { AnalysisOptions, AnalyzeOptions, LaunchOptions } from "./launch";
 export { launchOptionsFor, sameLaunch } from "./launch";
@@ -106,6 +107,7 @@ export async function openAnalyzer(opts: AnalysisOptions, starting?: Promise<Run
         if (closed) {
             throw new Error("the analyzer is closed");
         }
+        rememberSecrets(set);
         const live = set.resources.filter(r => !r.pendingDelete);
         const byUrn = new Map(set.resources.map(r => [r.urn, r]));
         let runs: PackRun[];
