@@ -266,6 +266,8 @@ export class AnalyzerClient {
         this.client = new analyzerGrpc.AnalyzerClient(address, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
             "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+            // The pack is on loopback, as the engine's are: never through grpc_proxy / https_proxy.
+            "grpc.enable_http_proxy": 0,
         });
     }
 
