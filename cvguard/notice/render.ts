@@ -1,4 +1,5 @@
 /** The stakeholder notice in Markdown and in HTML: the same sections, every value from NoticeFacts, escaped. */
+import { appendAll } from "../reports/append";
 import { htmlEscape, markdownCell, markdownInline } from "../reports/escape";
 import { Access, NoticeFacts } from "./facts";
 
@@ -75,7 +76,7 @@ export function noticeMarkdown(f: NoticeFacts): string {
         }
         if (s.table) {
             lines.push(`| ${s.table.head.join(" | ")} |`, `|${s.table.head.map(() => "---").join("|")}|`);
-            lines.push(...s.table.rows.map(r => `| ${r.map(markdownCell).join(" | ")} |`), "");
+            appendAll(lines, s.table.rows.map(r => `| ${r.map(markdownCell).join(" | ")} |`)).push("");
         }
     }
     return lines.join("\n");
@@ -86,7 +87,7 @@ export function noticeHtml(f: NoticeFacts): string {
     for (const s of sections(f)) {
         body.push(`<h2>${htmlEscape(s.title)}</h2>`);
         const items = s.paragraphs.filter(p => p.startsWith("- "));
-        body.push(...s.paragraphs.filter(p => !p.startsWith("- ")).map(p => `<p>${htmlEscape(p)}</p>`));
+        appendAll(body, s.paragraphs.filter(p => !p.startsWith("- ")).map(p => `<p>${htmlEscape(p)}</p>`));
         if (items.length) {
             body.push(`<ul>${items.map(i => `<li>${htmlEscape(i.slice(2))}</li>`).join("")}</ul>`);
         }

@@ -1,5 +1,6 @@
 /** Orderings and groupings shared by the human-readable formats. */
 import { AnalysisResult, Violation } from "../model";
+import { appendAll } from "./append";
 
 export type ResourceEntry = AnalysisResult["resources"][number];
 
@@ -50,7 +51,8 @@ export function groupViolationsByResource(result: AnalysisResult): ViolationGrou
         }
     }
     const rest = [...byKey.values()];
-    ordered.push(...rest.filter(g => g.urn !== null), ...rest.filter(g => g.urn === null));
+    appendAll(ordered, rest.filter(g => g.urn !== null));
+    appendAll(ordered, rest.filter(g => g.urn === null));
     for (const group of ordered) group.violations.sort(compareViolations);
     return ordered;
 }
@@ -112,30 +114,55 @@ export interface ResourceNode {
 
 /**
  * Resources as a forest by parent URN. A resource whose parent is not in the
- * list is a root; a parent chain that loops is cut where it closes.
+ * list is a root; a parent chain that loops is cut where it closes. Linear in
+ * the number of resources, without recursion, whatever the depth.
  */
 export function resourceForest(resources: ResourceEntry[]): ResourceNode[] {
     const nodes = new Map<string, ResourceNode>();
     for (const r of resources) if (!nodes.has(r.urn)) nodes.set(r.urn, { resource: r, children: [] });
+    const parentOf = new Map<ResourceNode, ResourceNode | undefined>();
+    const IN_PATH = 1;
+    const DONE = 2;
+    const state = new Map<ResourceNode, number>();
+    for (const start of nodes.values()) {
+        const path: ResourceNode[] = [];
+        let current: ResourceNode | undefined = start;
+        while (current && !state.has(current)) {
+            state.set(current, IN_PATH);
+            path.push(current);
+            const parent: ResourceNode | undefined = current.resource.parent ? nodes.get(current.resource.parent) : undefined;
+            parentOf.set(current, parent);
+            current = parent;
+        }
+        if (current && state.get(current) === IN_PATH) {
+            parentOf.set(path[path.length - 1], undefined); // the loop closes here
+        }
+        for (const n of path) state.set(n, DONE);
+    }
     const roots: ResourceNode[] = [];
     for (const node of nodes.values()) {
-        const parent = node.resource.parent ? nodes.get(node.resource.parent) : undefined;
-        if (parent && !isAncestor(node, parent, nodes)) parent.children.push(node);
+        const parent = parentOf.get(node);
+        if (parent) parent.children.push(node);
         else roots.push(node);
     }
     return roots;
 }
 
-/** True when `candidate` already hangs below `node` (attaching would close a loop). */
-function isAncestor(node: ResourceNode, candidate: ResourceNode, nodes: Map<string, ResourceNode>): boolean {
-    const seen = new Set<string>();
-    let current: ResourceNode | undefined = candidate;
-    while (current && !seen.has(current.resource.urn)) {
-        if (current === node) return true;
-        seen.add(current.resource.urn);
-        current = current.resource.parent ? nodes.get(current.resource.parent) : undefined;
+/** Depth-first, parents before children, without recursion: calls visit(node, depth) in document order. */
+export function walkForest(roots: ResourceNode[], visit: (node: ResourceNode, depth: number) => void, leave?: (node: ResourceNode, depth: number) => void): void {
+    const stack: { node: ResourceNode; depth: number; entered: boolean }[] = [];
+    for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i], depth: 0, entered: false });
+    while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (top.entered) {
+            stack.pop();
+            leave?.(top.node, top.depth);
+            continue;
+        }
+        top.entered = true;
+        visit(top.node, top.depth);
+        for (let i = top.node.children.length - 1; i >= 0; i--) stack.push({ node: top.node.children[i], depth: top.depth + 1, entered: false });
     }
-    return false;
 }
 
 export function isStackResource(r: ResourceEntry): boolean {

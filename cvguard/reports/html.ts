@@ -7,7 +7,7 @@
 import { createHash } from "crypto";
 import { AnalysisResult, PolicyInfo, Violation, summarize } from "../model";
 import { htmlEscape as e, singleLine } from "./escape";
-import { compareControls, ControlState, countPacks, groupViolationsByResource, resourceForest, ResourceNode, stackControlMatrix, ViolationGroup } from "./grouping";
+import { compareControls, ControlState, countPacks, groupViolationsByResource, resourceForest, ResourceNode, stackControlMatrix, ViolationGroup, walkForest } from "./grouping";
 import { NodeState, resourceGraphSvg } from "./html-graph";
 import { HTML_STYLE } from "./html-style";
 
@@ -168,7 +168,7 @@ ${rows.join("\n")}
 function graphSection(result: AnalysisResult, groups: ViolationGroup[]): string {
     const groupIndex = new Map<string, number>();
     groups.forEach((g, i) => { if (g.urn !== null) groupIndex.set(g.urn, i); });
-    const node = (n: ResourceNode): string => {
+    const item = (n: ResourceNode): string => {
         const index = groupIndex.get(n.resource.urn);
         let badge = "";
         if (index !== undefined) {
@@ -176,12 +176,19 @@ function graphSection(result: AnalysisResult, groups: ViolationGroup[]): string 
             const mandatory = found.filter(v => v.enforcementLevel === "mandatory").length;
             badge = `<a class="badge${mandatory > 0 ? " fail" : ""}" href="#group-${index}">${found.length} finding${found.length === 1 ? "" : "s"}</a>`;
         }
-        const children = n.children.length > 0 ? `\n<ul>\n${n.children.map(node).join("\n")}\n</ul>` : "";
-        return `<li class="${n.children.length > 0 ? "component" : "leaf"}" title="${e(singleLine(n.resource.urn))}"><span class="node"><span class="type">${e(singleLine(n.resource.type))}</span> <span class="name">${e(singleLine(n.resource.name))}</span></span>${badge}${children}</li>`;
+        return `<li class="${n.children.length > 0 ? "component" : "leaf"}" title="${e(singleLine(n.resource.urn))}"><span class="node"><span class="type">${e(singleLine(n.resource.type))}</span> <span class="name">${e(singleLine(n.resource.name))}</span></span>${badge}`;
+    };
+    const list = (roots: ResourceNode[]): string => {
+        const out: string[] = [];
+        walkForest(roots, n => {
+            out.push(item(n));
+            if (n.children.length > 0) out.push("\n<ul>");
+        }, n => out.push(n.children.length > 0 ? "\n</ul></li>" : "</li>"));
+        return out.join("\n");
     };
     const forest = resourceForest(result.resources);
     const body = forest.length === 0 ? "<p>No resources.</p>" : `<div class="graph-wrap">${resourceGraphSvg(result, nodeStates(result))}</div>\n`
-        + `<details><summary>As a list</summary>\n<ul class="tree">\n${forest.map(node).join("\n")}\n</ul>\n</details>`;
+        + `<details><summary>As a list</summary>\n<ul class="tree">\n${list(forest)}\n</ul>\n</details>`;
     return `<section id="resources">\n<h2>Resource graph (${result.resources.length} resources, by parent)</h2>\n`
         + `<p class="source">Red: a mandatory violation · amber: advisory · blue: decided at <code>pulumi up</code> · grey: nothing found</p>\n${body}\n</section>`;
 }

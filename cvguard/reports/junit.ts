@@ -9,6 +9,7 @@
  * resource it found something on, or one passing case.
  */
 import { AnalysisResult, PolicyInfo, Violation } from "../model";
+import { appendAll } from "./append";
 import { compareViolations } from "./grouping";
 import { xmlAttribute, xmlText } from "./escape";
 
@@ -122,7 +123,7 @@ function suites(result: AnalysisResult): Suite[] {
     for (const policy of result.policies) {
         const key = `${policy.policyPack}\u0000${policy.name}`;
         const found = violationsOf.get(key) ?? [];
-        suite(policy.policyPack, policy.policyPackVersion).cases.push(...(withOutcomes
+        appendAll(suite(policy.policyPack, policy.policyPackVersion).cases, (withOutcomes
             ? casesFromOutcomes(result, judged, policy, found, undecidedOf.get(key) ?? [])
             : casesForPolicy(policy, found)));
         violationsOf.delete(key);
@@ -131,7 +132,7 @@ function suites(result: AnalysisResult): Suite[] {
     for (const found of violationsOf.values()) {
         const first = found[0];
         const policy = { policyPack: first.policyPack, name: first.policyName, enforcementLevel: first.enforcementLevel };
-        suite(first.policyPack, first.policyPackVersion).cases.push(...casesForPolicy(policy, found));
+        appendAll(suite(first.policyPack, first.policyPackVersion).cases, casesForPolicy(policy, found));
     }
     return [...bySuite.values()];
 }
@@ -170,7 +171,7 @@ export function renderJunit(result: AnalysisResult): string {
         lines.push(`    <properties>`);
         lines.push(`      <property name="policyPackVersion" value="${xmlAttribute(s.version)}"/>`);
         lines.push(`    </properties>`);
-        for (const tc of s.cases) lines.push(...renderCase(tc));
+        for (const tc of s.cases) appendAll(lines, renderCase(tc));
         lines.push(`  </testsuite>`);
     }
     lines.push(`</testsuites>`);

@@ -1,13 +1,15 @@
 /** The terminal report: a plan of the program's resources, then the policy result. */
 import { AnalysisResult, SourceLocation, Violation, summarize } from "../model";
 import { palette, Palette } from "./ansi";
+import { appendAll } from "./append";
 import { singleLine, terminalSafe } from "./escape";
-import { compareControls, ControlState, countPacks, groupViolationsByResource, resourceForest, ResourceNode, stackControlMatrix } from "./grouping";
+import { compareControls, ControlState, countPacks, groupViolationsByResource, resourceForest, stackControlMatrix, walkForest } from "./grouping";
 
 /** How an undecided finding's text is cut in the terminal: the report formats that keep everything are json and html. */
 const UNDECIDED_LINE_CHARS = 240;
 
 const INDENT = "  ";
+const MAX_PLAN_INDENT = 32;
 
 export function renderText(result: AnalysisResult, options: { color?: boolean } = {}): string {
     const p = palette(options.color === true);
@@ -15,17 +17,17 @@ export function renderText(result: AnalysisResult, options: { color?: boolean } 
     lines.push(p.bold(`${terminalSafe(result.tool.name)} ${terminalSafe(result.tool.version)}: ${describeSource(result)}`));
     lines.push("");
     if (result.source.kind === "program") {
-        lines.push(...planLines(result, p), "");
+        appendAll(lines, planLines(result, p)).push("");
     }
     if (result.stacks) {
-        lines.push(...stackLines(result, p), "");
+        appendAll(lines, stackLines(result, p)).push("");
     }
-    lines.push(...policyResultLines(result, p), "");
+    appendAll(lines, policyResultLines(result, p)).push("");
     if (result.undecided.length > 0) {
-        lines.push(...undecidedLines(result, p), "");
+        appendAll(lines, undecidedLines(result, p)).push("");
     }
     for (const note of result.notes ?? []) lines.push(`${p.bold("Note:")} ${terminalSafe(note)}`, "");
-    lines.push(...summaryLines(result, p));
+    appendAll(lines, summaryLines(result, p));
     return lines.join("\n") + "\n";
 }
 
@@ -37,16 +39,12 @@ export function describeSource(result: AnalysisResult): string {
 function planLines(result: AnalysisResult, p: Palette): string[] {
     const count = result.resources.length;
     const lines = [p.bold(`Plan: ${count} resource${count === 1 ? "" : "s"}`)];
-    const visit = (node: ResourceNode, depth: number) => {
+    walkForest(resourceForest(result.resources), (node, depth) => {
         const label = `${singleLine(node.resource.type)}  ${singleLine(node.resource.name)}`;
-        if (node.children.length > 0) {
-            lines.push(INDENT.repeat(depth + 1) + p.bold(label));
-            for (const child of node.children) visit(child, depth + 1);
-        } else {
-            lines.push(INDENT.repeat(depth + 1) + "- " + label);
-        }
-    };
-    for (const root of resourceForest(result.resources)) visit(root, 0);
+        // Past MAX_PLAN_INDENT levels the depth is written out: a deep parent chain must not make lines quadratic.
+        const deep = depth > MAX_PLAN_INDENT ? `(depth ${depth}) ` : "";
+        lines.push(INDENT.repeat(Math.min(depth, MAX_PLAN_INDENT) + 1) + deep + (node.children.length > 0 ? p.bold(label) : "- " + label));
+    });
     return lines;
 }
 
@@ -75,7 +73,7 @@ function policyResultLines(result: AnalysisResult, p: Palette): string[] {
 function stackLines(result: AnalysisResult, p: Palette): string[] {
     const { rows } = stackControlMatrix(result);
     const blocked = rows.filter(r => !r.passed).length;
-    const width = Math.min(40, Math.max(...rows.map(r => singleLine(r.stack).length)));
+    const width = Math.min(40, rows.reduce((w, r) => Math.max(w, singleLine(r.stack).length), 0));
     const lines = [p.bold(`Stacks: ${rows.length} (${blocked} blocked, ${rows.length - blocked} passed)`)];
     for (const row of rows) {
         const of = (state: ControlState) => [...row.cells].filter(([, s]) => s === state).map(([c]) => c).sort(compareControls);
