@@ -16,7 +16,7 @@ export function loadStackSettings(): StackSettings {
     for (const key of Object.keys(configKeys) as ConfigKey[]) {
         const spec = configKeys[key];
         const raw = readRaw(config, stack, key, spec.read);
-        const parsed = (spec.schema as z.ZodType).safeParse(raw);
+        const parsed = (spec.schema as z.ZodType).safeParse(raw, { reportInput: true });
         if (!parsed.success) {
             throw toConfigError(stack, key, parsed.error, raw === undefined);
         }

@@ -19,8 +19,26 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
     return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
+/** A value from the user's file, as a message quotes it: JSON (control characters escaped), cut short. */
+function quoted(value: unknown, max = 60): string {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Maps keyed by names from files have no prototype: "constructor" or "__proto__" is a name like any other. */
+function dictionary<T>(): Record<string, T> {
+    return Object.create(null) as Record<string, T>;
+}
+
+/** Copies own properties by definition, so a "__proto__" key stays a key. */
+function assignOwn(target: Record<string, unknown>, source: Record<string, unknown> | undefined): void {
+    for (const key of Object.keys(source ?? {})) {
+        Object.defineProperty(target, key, { value: source![key], enumerable: true, writable: true, configurable: true });
+    }
+}
+
 function levelError(file: string, policy: string, value: unknown): UsageError {
-    return new UsageError(`${file}: policy "${policy}": enforcementLevel ${JSON.stringify(value)} is not one of ${ENFORCEMENT_LEVELS.join(", ")}`);
+    return new UsageError(`${file}: policy ${quoted(policy)}: enforcementLevel ${quoted(value)} is not one of ${ENFORCEMENT_LEVELS.join(", ")}`);
 }
 
 /**
@@ -31,15 +49,19 @@ export function parsePolicyConfig(json: unknown, file: string): PolicyConfigFile
     if (!isPlainObject(json)) {
         throw new UsageError(`${file}: expected a JSON object mapping policy names to an enforcement level or an object`);
     }
-    const result: PolicyConfigFile = {};
-    for (const [policy, value] of Object.entries(json)) {
+    const result: PolicyConfigFile = dictionary();
+    for (const policy of Object.keys(json)) {
+        const value = json[policy];
         if (typeof value === "string") {
             if (!isEnforcementLevel(value)) {
                 throw levelError(file, policy, value);
             }
             result[policy] = { enforcementLevel: value };
         } else if (isPlainObject(value)) {
-            const { enforcementLevel, ...properties } = value;
+            const { enforcementLevel } = value;
+            const properties: Record<string, unknown> = {};
+            assignOwn(properties, value);
+            delete properties.enforcementLevel;
             if (enforcementLevel !== undefined && !isEnforcementLevel(enforcementLevel)) {
                 throw levelError(file, policy, enforcementLevel);
             }
@@ -52,7 +74,7 @@ export function parsePolicyConfig(json: unknown, file: string): PolicyConfigFile
                 properties: hasProps ? properties : undefined,
             };
         } else {
-            throw new UsageError(`${file}: policy "${policy}": expected an enforcement level string or an object, got ${JSON.stringify(value)}`);
+            throw new UsageError(`${file}: policy ${quoted(policy)}: expected an enforcement level string or an object, got ${quoted(value)}`);
         }
     }
     return result;
@@ -80,7 +102,7 @@ export function loadPolicyConfigFile(file: string): PolicyConfigFile {
 }
 
 function withDefaults(policies: AnalyzerPolicyMeta[]): Record<string, ReconciledPolicyConfig> {
-    const result: Record<string, ReconciledPolicyConfig> = {};
+    const result = dictionary<ReconciledPolicyConfig>();
     for (const p of policies) {
         const properties: Record<string, unknown> = {};
         for (const [key, schema] of Object.entries(p.configSchema?.properties ?? {})) {
@@ -101,15 +123,16 @@ function applyConfig(result: Record<string, ReconciledPolicyConfig>, config: Pol
             entry.enforcementLevel = allLevel;
         }
     }
-    for (const [policy, given] of Object.entries(config)) {
-        const entry = result[policy];
+    for (const policy of Object.keys(config)) {
+        const given = config[policy];
+        const entry = Object.hasOwn(result, policy) ? result[policy] : undefined;
         if (!entry) {
             continue;
         }
         if (given.enforcementLevel) {
             entry.enforcementLevel = given.enforcementLevel;
         }
-        Object.assign(entry.properties, given.properties ?? {});
+        assignOwn(entry.properties, given.properties);
     }
 }
 
@@ -141,11 +164,11 @@ function validate(policy: AnalyzerPolicyMeta, props: Record<string, unknown>, so
     try {
         check = ajv.compile(schema);
     } catch (e) {
-        throw new UsageError(`${source}: policy "${policy.name}": its config schema is not valid JSON schema: ${(e as Error).message.split("\n")[0]}`);
+        throw new UsageError(`${source}: policy ${quoted(policy.name)}: its config schema is not valid JSON schema: ${(e as Error).message.split("\n")[0]}`);
     }
     if (!check(props) && check.errors?.length) {
         const { property, problem } = describeSchemaError(check.errors[0]);
-        throw new UsageError(`${source}: policy "${policy.name}": property "${property}" ${problem}`);
+        throw new UsageError(`${source}: policy ${quoted(policy.name)}: property ${quoted(property)} ${problem}`);
     }
 }
 

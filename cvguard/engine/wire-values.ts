@@ -55,9 +55,11 @@ function convertSigned(obj: Record<string, unknown>, sig: unknown): WireValue {
 
 function convertObject(obj: Record<string, unknown>): { [key: string]: WireValue } {
     const out: { [key: string]: WireValue } = {};
-    for (const [k, v] of Object.entries(obj)) {
+    for (const k of Object.keys(obj)) {
+        const v = obj[k];
         if (v !== undefined) {
-            out[k] = toWireValue(v);
+            // Defined, not assigned: a "__proto__" key is data, never the object's prototype.
+            Object.defineProperty(out, k, { value: toWireValue(v), enumerable: true, writable: true, configurable: true });
         }
     }
     return out;
@@ -74,7 +76,7 @@ export function toWireValue(v: unknown): WireValue {
         return v.map(e => (e === undefined ? null : toWireValue(e)));
     }
     if (isPlainObject(v)) {
-        return SIG_KEY in v ? convertSigned(v, v[SIG_KEY]) : convertObject(v);
+        return Object.hasOwn(v, SIG_KEY) ? convertSigned(v, v[SIG_KEY]) : convertObject(v);
     }
     return null;
 }
@@ -82,7 +84,8 @@ export function toWireValue(v: unknown): WireValue {
 /** A resource's property map as sent to an analyzer. */
 export function toWireProperties(props: Record<string, unknown> | undefined): { [key: string]: WireValue } {
     const out: { [key: string]: WireValue } = {};
-    for (const [k, v] of Object.entries(props ?? {})) {
+    for (const k of Object.keys(props ?? {})) {
+        const v = props![k];
         if (k.startsWith("__") || v === undefined) {
             continue;
         }

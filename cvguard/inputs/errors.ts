@@ -36,9 +36,16 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const custom = !/^Invalid input/i.test(issue.message);
     if (issue.code === "invalid_type") {
         const expected = custom ? issue.message : article(issue.expected);
-        return issue.input === undefined ? `${expected} (the field is missing)` : expected;
+        // Only the kind of what was found, never the value: it may be a secret.
+        return issue.input === undefined ? `${expected} (the field is missing)` : `${expected}, found ${kindOf(issue.input)}`;
     }
     return custom ? issue.message : issue.message.replace(/^Invalid input: expected /i, "");
+}
+
+function kindOf(value: unknown): string {
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "an array";
+    return article(typeof value);
 }
 
 function article(type: string): string {

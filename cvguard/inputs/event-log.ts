@@ -51,7 +51,7 @@ export function readEventLog(file: string): EventLog {
         if (line.trim() === "") return;
         const lineNumber = index + 1;
         const data = parseJson(file, line, "an engine event (one JSON object a line)", lineNumber);
-        const parsed = engineEventSchema.safeParse(data);
+        const parsed = engineEventSchema.safeParse(data, { reportInput: true });
         if (!parsed.success) throw fromZodError(file, parsed.error, [], `line ${lineNumber}`);
         const event = parsed.data;
         for (const step of [event.resourcePreEvent, event.resOutputsEvent]) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ResourceRecord, ResourceSet } from "../model";
-import { fromZodError } from "./errors";
+import { fromZodError, inputError } from "./errors";
 import { fileSource } from "./file-source";
 import { parseJson, readTextFile } from "./read-file";
 import { recordFromState, stateResourceSchema } from "./state-resource";
@@ -25,14 +25,18 @@ const previewSchema = z.object({
  */
 export function loadPreviewJson(file: string): ResourceSet {
     const data = parseJson(file, readTextFile(file, "preview JSON"), "preview JSON");
-    const parsed = previewSchema.safeParse(data);
+    const parsed = previewSchema.safeParse(data, { reportInput: true });
     if (!parsed.success) throw fromZodError(file, parsed.error);
     const byUrn = new Map<string, ResourceRecord>();
-    for (const step of parsed.data.steps) {
-        if (REMOVING_OPS.has(step.op) || byUrn.has(step.urn)) continue;
-        const state = step.op === "same" ? step.oldState ?? step.newState : step.newState;
-        if (state) byUrn.set(step.urn, recordFromState(state));
-    }
+    parsed.data.steps.forEach((step, i) => {
+        if (REMOVING_OPS.has(step.op) || byUrn.has(step.urn)) return;
+        const key = step.op === "same" && step.oldState ? "oldState" : "newState";
+        const state = step[key];
+        if (!state) {
+            throw inputError(file, `field steps[${i}].newState`, `the planned state of the ${JSON.stringify(step.op)} step (run pulumi preview --json with Pulumi 3.x)`);
+        }
+        byUrn.set(step.urn, recordFromState(state, file, ["steps", i, key], { unknownsAllowed: true }));
+    });
     const resources = [...byUrn.values()];
     return {
         source: fileSource("preview-json", file, parsed.data.steps[0]?.urn),

@@ -22,9 +22,10 @@ const stackExportSchema = z.object({
  */
 export function loadStackExport(file: string): ResourceSet {
     const data = parseJson(file, readTextFile(file, "a stack export (JSON)"), "a stack export (JSON)");
-    const parsed = stackExportSchema.safeParse(data);
+    const parsed = stackExportSchema.safeParse(data, { reportInput: true });
     if (!parsed.success) throw fromZodError(file, parsed.error);
-    const resources = (parsed.data.deployment.resources ?? []).map(recordFromState);
+    const resources = (parsed.data.deployment.resources ?? []).map((r, i) =>
+        recordFromState(r, file, ["deployment", "resources", i], { unknownsAllowed: false }));
     return {
         source: fileSource("stack-export", file, resources[0]?.urn),
         dryRun: false,

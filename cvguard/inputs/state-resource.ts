@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ResourceRecord, SourceLocation } from "../model";
 import { isUrn, nameOfUrn } from "./urn";
-import { normalizeMap } from "./wire";
+import { inputError, jsonPath } from "./errors";
+import { NormalizeOptions, normalizeMap, WireValueError } from "./wire";
 
 /** A URN as written in state files. */
 export const urnSchema = z.string({ error: "a URN string" }).refine(isUrn, { error: "a URN of the form urn:pulumi:<stack>::<project>::<type>::<name>" });
@@ -51,14 +52,26 @@ export function sourceOf(r: Pick<StateResource, "sourcePosition" | "stackTrace">
     return undefined;
 }
 
-export function recordFromState(r: StateResource): ResourceRecord {
+/**
+ * One state resource as a record. `where` names the resource in the file for errors
+ * (`deployment.resources[3]`); in a deployed stack's state no value may be unknown.
+ */
+export function recordFromState(r: StateResource, file: string, where: (string | number)[], options: NormalizeOptions): ResourceRecord {
+    const values = (key: "inputs" | "outputs") => {
+        try {
+            return normalizeMap(r[key], options, [key]);
+        } catch (e) {
+            if (e instanceof WireValueError) throw inputError(file, `field ${jsonPath([...where, ...e.path])}`, e.expected);
+            throw e;
+        }
+    };
     const record: ResourceRecord = {
         urn: r.urn,
         type: r.type,
         name: nameOfUrn(r.urn),
         custom: r.custom ?? false,
-        inputs: normalizeMap(r.inputs),
-        outputs: normalizeMap(r.outputs),
+        inputs: values("inputs"),
+        outputs: values("outputs"),
         dependencies: r.dependencies ?? [],
         propertyDependencies: Object.fromEntries(
             Object.entries(r.propertyDependencies ?? {}).map(([k, urns]) => [k, urns ?? []]),
