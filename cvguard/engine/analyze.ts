@@ -278,7 +278,7 @@ export interface OpenAnalyzerOptions {
     packs: string[];
     /** At most one per pack, in pack order. */
     policyConfigFiles: string[];
-    /** PULUMI_DRY_RUN and ConfigureStack's dryRun: true for a preview, false for an update. */
+    /** PULUMI_NODEJS_DRY_RUN and ConfigureStack's dryRun: true for a preview, false for an update. */
     dryRun: boolean;
     /** Stack and project the packs are told about (ConfigureStack and their environment). */
     stack?: string;

@@ -8,7 +8,7 @@ export interface PackLaunchOptions {
     project: string;
     stack: string;
     organization?: string;
-    /** preview mode: PULUMI_DRY_RUN=true. */
+    /** preview mode: PULUMI_NODEJS_DRY_RUN=true (what the SDK reads, runtime/state.js). */
     dryRun: boolean;
     /** Stack config as the engine passes it in PULUMI_CONFIG; "{}" when absent. */
     config?: Record<string, string>;
@@ -89,7 +89,7 @@ function packEnv(opts: PackLaunchOptions): NodeJS.ProcessEnv {
         PULUMI_NODEJS_PROJECT: opts.project,
         PULUMI_NODEJS_STACK: opts.stack,
         PULUMI_NODEJS_ORGANIZATION: opts.organization ?? "organization",
-        PULUMI_DRY_RUN: opts.dryRun ? "true" : "false",
+        PULUMI_NODEJS_DRY_RUN: opts.dryRun ? "true" : "false",
     };
 }
 
