@@ -95,6 +95,8 @@ export interface AnalysisResult {
     violations: Violation[];
     /** Policies that reported themselves not applicable, by pack and policy name (for JUnit). */
     notApplicable?: { policyPack: string; policyName: string; urn: string | null; reason: string }[];
+    /** Where this analysis knowingly differs from what the engine would have done (shown in reports). */
+    notes?: string[];
 }
 
 export function summarize(r: AnalysisResult) {

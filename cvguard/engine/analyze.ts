@@ -87,6 +87,8 @@ function wireStackResource(r: ResourceRecord, byUrn: Map<string, ResourceRecord>
 class ViolationBuilder {
     readonly violations: Violation[] = [];
     readonly notApplicable: NotApplicableEntry[] = [];
+    /** How many of `violations` came from resource policies (Remediate and Analyze), before AnalyzeStack. */
+    resourceFindings = 0;
 
     constructor(private readonly session: PackSession, private readonly byUrn: Map<string, ResourceRecord>) {}
 
@@ -220,6 +222,7 @@ async function runPack(session: PackSession, live: ResourceRecord[], byUrn: Map<
         }
         out.addNotApplicable(analysis.notApplicable, r.urn);
     });
+    out.resourceFindings = out.violations.length;
     const stack = await client.analyzeStack(requests.stack());
     for (const d of stack.diagnostics) {
         out.add(d, d.urn || null);
@@ -267,6 +270,25 @@ class PreparedRequests {
         })());
         return this.stackRequest;
     }
+}
+
+/**
+ * In an update the engine stops at the first resource a resource policy finds mandatory fault
+ * with (step_generator.go: "resource ... is invalid") and never runs AnalyzeStack
+ * (deployment_executor.go); cvguard analyses everything, and says where the engine would have
+ * stopped.
+ */
+function notesFor(set: ResourceSet, live: ResourceRecord[], perPack: ViolationBuilder[]): Pick<AnalysisResult, "notes"> {
+    if (set.dryRun) return {};
+    const blocked = new Set(perPack.flatMap(p => p.violations.slice(0, p.resourceFindings))
+        .filter(v => v.enforcementLevel === "mandatory" && v.urn !== null).map(v => v.urn));
+    const first = live.find(r => blocked.has(r.urn));
+    if (!first) return {};
+    return {
+        notes: [`In an update the engine stops at the first resource with a mandatory finding (${first.type} "${first.name}") `
+            + "and skips the stack policies: a real `pulumi up` would neither have analysed the resources after it nor run "
+            + "the stack policies reported here."],
+    };
 }
 
 function allPolicies(sessions: PackSession[]): PolicyInfo[] {
@@ -340,6 +362,7 @@ export async function openAnalyzer(opts: OpenAnalyzerOptions, starting?: Promise
             resources: live.map(r => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null })),
             violations: perPack.flatMap(p => p.violations),
             notApplicable: perPack.flatMap(p => p.notApplicable),
+            ...notesFor(set, live, perPack),
         };
     };
 

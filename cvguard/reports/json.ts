@@ -21,6 +21,8 @@ export function jsonReport(result: AnalysisResult) {
             message: v.message,
         })),
         resources: result.resources.map(r => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null })),
+        // An addition to the contract, present only when there is something to say.
+        ...(result.notes && result.notes.length > 0 ? { notes: [...result.notes] } : {}),
     };
 }
 

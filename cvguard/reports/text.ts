@@ -15,6 +15,7 @@ export function renderText(result: AnalysisResult, options: { color?: boolean } 
         lines.push(...planLines(result, p), "");
     }
     lines.push(...policyResultLines(result, p), "");
+    for (const note of result.notes ?? []) lines.push(`${p.bold("Note:")} ${terminalSafe(note)}`, "");
     lines.push(...summaryLines(result, p));
     return lines.join("\n") + "\n";
 }
