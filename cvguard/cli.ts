@@ -1,6 +1,8 @@
 /**
  * cvguard's command line. Exit codes: 0 no mandatory violation, 1 at least
- * one, 2 wrong input or invocation (one line on stderr, never a stack trace).
+ * one, 2 wrong input or invocation, or a run over --timeout (one line on
+ * stderr, never a stack trace). Exiting stops every process cvguard started
+ * (engine/process-registry.ts).
  */
 // First, before anything loads @pulumi/pulumi.
 import "./engine/defer-unused-sdk-modules";
@@ -11,6 +13,7 @@ import { exportCommand } from "./commands/export";
 import { policiesCommand } from "./commands/policies";
 import { previewCommand } from "./commands/preview";
 import { reportCommand } from "./commands/report";
+import { armRunTimeout, DEFAULT_TIMEOUT_SECONDS, timeoutSeconds } from "./commands/run-timeout";
 
 const USAGE_EXIT = 2;
 
@@ -46,6 +49,10 @@ export function buildProgram(): Command {
             writeErr: () => undefined,
             outputError: () => undefined,
         });
+    // Armed before any command's work starts, so no run outlives --timeout.
+    program.hook("preAction", (_program, command) => {
+        armRunTimeout(timeoutSeconds(String(command.opts().timeout ?? DEFAULT_TIMEOUT_SECONDS)), fail);
+    });
     for (const cmd of [previewCommand(run), analyzeCommand(run), reportCommand(run), policiesCommand(run), exportCommand(run)]) {
         cmd.exitOverride().showSuggestionAfterError(false).configureOutput({ writeErr: () => undefined, outputError: () => undefined });
         program.addCommand(cmd);

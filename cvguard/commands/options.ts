@@ -2,6 +2,7 @@ import * as path from "path";
 import { Command, Option } from "commander";
 import { UsageError } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
+import { DEFAULT_TIMEOUT_SECONDS } from "./run-timeout";
 
 export { POLICY_LIST_FORMATS, REPORT_FORMATS } from "../reports/formats";
 export type { ReportFormat } from "../reports/formats";
@@ -14,13 +15,19 @@ export interface CommonOptions {
     policyConfig: string[];
     format: string;
     output?: string;
+    timeout: string;
+}
+
+/** Every command takes `--timeout SECONDS`; cli.ts arms it before the command's action runs. */
+export function withTimeout(cmd: Command): Command {
+    return cmd.option("--timeout <seconds>", "end the run (exit 2, naming what was pending) after SECONDS", DEFAULT_TIMEOUT_SECONDS);
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** Adds the options every command shares; `formats` lists the formats the command can render. */
 export function withCommonOptions(cmd: Command, formats: readonly string[]): Command {
-    return cmd
+    return withTimeout(cmd)
         .option("--policy-pack <dir>", "a policy pack directory (repeatable; default: both packs of this repository)", collect)
         .option("--policy-config <file>", "a policy config JSON file (repeatable, one per pack, in pack order)", collect, [])
         .addOption(new Option("--format <format>", "report format").choices(formats).default("text"))

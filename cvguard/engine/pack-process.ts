@@ -3,6 +3,7 @@ import * as path from "path";
 import { UsageError } from "../model";
 import { PackManifest, readPackManifest } from "./pack-manifest";
 import { trackChild, untrackChild } from "./process-registry";
+import { trackPending } from "../pending-work";
 
 export interface PackLaunchOptions {
     project: string;
@@ -146,6 +147,7 @@ export function startPack(packDir: string, opts: PackLaunchOptions): Promise<Run
     };
 
     const timeoutMs = opts.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
+    const untrackStart = trackPending(() => [`policy pack ${packDir} (starting)`]);
     return new Promise<RunningPack>((resolve, reject) => {
         let settled = false;
         const fail = (message: string) => {
@@ -153,6 +155,7 @@ export function startPack(packDir: string, opts: PackLaunchOptions): Promise<Run
                 return;
             }
             settled = true;
+            untrackStart();
             clearTimeout(timer);
             void stop().then(() => reject(new Error(message)));
         };
@@ -172,6 +175,7 @@ export function startPack(packDir: string, opts: PackLaunchOptions): Promise<Run
             const portLine = lines.map(l => l.trim()).find(l => /^\d+$/.test(l));
             if (portLine !== undefined) {
                 settled = true;
+                untrackStart();
                 clearTimeout(timer);
                 resolve({
                     manifest,
