@@ -62,8 +62,10 @@ export function describeProgramError(programDir: string, entry: string, error: u
     const missing = missingPackage(error);
     if (missing) return missingDependency(programDir, missing);
     const message = error instanceof Error ? error.message : String(error);
-    const firstLine = message.split(/\r?\n/).find(l => l.trim() !== "")?.trim() ?? "unknown error";
-    return new UsageError(`${entry}: the program failed: ${firstLine}`);
+    const lines = message.split(/\r?\n/).map(l => l.trim()).filter(l => l !== "");
+    // ts-node's "⨯ Unable to compile TypeScript:" says what on the next line.
+    const said = lines.length > 1 && lines[0].endsWith(":") ? `${lines[0]} ${lines[1]}` : lines[0] ?? "unknown error";
+    return new UsageError(`${entry}: the program failed: ${said.replace(/^⨯\s*/, "")}`);
 }
 
 /** The bare package name of a "Cannot find module 'x'" error (relative paths are the program's own bug). */

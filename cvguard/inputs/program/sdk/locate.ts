@@ -46,7 +46,10 @@ function scanLoadedClasses(): void {
             const value = descriptor && "value" in descriptor ? descriptor.value : undefined;
             if (typeof value !== "function") continue;
             const own = Object.getOwnPropertyDescriptor(value, "__pulumiType");
-            if (own && "value" in own && typeof own.value === "string" && !classFiles.has(own.value)) classFiles.set(own.value, filename);
+            if (!own || !("value" in own) || typeof own.value !== "string") continue;
+            // An index may re-export the class: the file named after it is the one that declares it.
+            const declares = path.basename(filename).replace(/\.[^.]+$/, "") === lowerFirst(key);
+            if (!classFiles.has(own.value) || declares) classFiles.set(own.value, filename);
         }
     }
 }

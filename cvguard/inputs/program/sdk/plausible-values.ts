@@ -70,7 +70,9 @@ function plausibleString(path: string[], ctx: PlausibleContext): string {
     if (/tenantId$/i.test(key)) return TENANT_ID;
     if (/subscriptionId$/i.test(key)) return SUBSCRIPTION_ID;
     if (GUID_KEYS.test(key)) return fakeGuid(seed);
-    if (key === "id" || /[a-z]Id$/.test(key)) return `${ctx.idBase}/${path.join("/")}`;
+    // A nested `id` or `...ResourceId` names another resource; other `...Id`s are opaque identifiers.
+    if (key === "id" || /ResourceId$/.test(key)) return `${ctx.idBase}/${path.join("/")}`;
+    if (/[a-z]Id$/.test(key)) return fakeHex(seed, 32);
     if (key === "provisioningState") return "Succeeded";
     if (key === "etag") return `W/"${fakeHex(seed, 16)}"`;
     if (/(location|region)$/i.test(key)) return ctx.location;
