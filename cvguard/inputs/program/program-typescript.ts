@@ -40,7 +40,9 @@ export function useProgramLoaders(opts: ProgramTypeScriptOptions): () => void {
     const inProgram = (file: string) => !file.includes(NODE_MODULES) && !file.startsWith(CVGUARD_DIR + path.sep);
 
     const typescript = (ext: string): Loader => function (this: unknown, module, filename) {
-        if (!compiler || !inProgram(filename)) return previous[ext]?.call(this, module, filename);
+        if (!inProgram(filename)) return previous[ext]?.call(this, module, filename);
+        // `typescript: false` in Pulumi.yaml: nothing compiles .ts, so Node.js reads it as JavaScript.
+        if (!compiler) return plainJs.call(this, module, filename);
         const js = compiler.compile(fs.readFileSync(filename, "utf8"), filename);
         (module as unknown as { _compile(code: string, file: string): void })._compile(js, filename);
     };

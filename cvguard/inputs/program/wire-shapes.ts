@@ -1,4 +1,4 @@
-import { UNKNOWN, isObject, isSecret, secret } from "../wire";
+import { UNKNOWN, isObject, isSecret } from "../wire";
 
 /** Whether a wire value is, or holds, the unknown sentinel. */
 export function containsUnknown(v: unknown): boolean {
@@ -8,14 +8,8 @@ export function containsUnknown(v: unknown): boolean {
     return false;
 }
 
-/** A secret's value (the value itself otherwise), and a way to wrap a derived value the same way. */
-export function unwrapSecret(v: unknown): { value: unknown; rewrap: (x: unknown) => unknown } {
-    if (isSecret(v)) return { value: v.value, rewrap: x => (x === UNKNOWN ? x : secret(x)) };
-    return { value: v, rewrap: x => x };
-}
-
 /** The string a wire value holds, when it is a known string (secret or not). */
 export function knownString(v: unknown): string | undefined {
-    const { value } = unwrapSecret(v);
+    const value = isSecret(v) ? v.value : v;
     return typeof value === "string" && value !== UNKNOWN ? value : undefined;
 }

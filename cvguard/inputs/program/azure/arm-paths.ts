@@ -93,5 +93,19 @@ export const ARM_PATHS: Record<string, string> = {
     "search:Service": `${RG}Microsoft.Search/searchServices/{searchServiceName}`,
 };
 
-/** Paths where azure-native does not add a default location (provider/pkg/resources AutoLocationDisabled). */
-export const AUTO_LOCATION_DISABLED = new Set(["resources:Deployment", "network:LoadBalancerBackendAddressPool"]);
+/**
+ * Types whose paths azure-native exempts from the default location (provider/pkg/resources
+ * AutoLocationDisabled): template deployments, load balancer backend pools, Cosmos DB children.
+ */
+export const AUTO_LOCATION_DISABLED = new Set([
+    "resources:Deployment",
+    "network:LoadBalancerBackendAddressPool",
+    "cosmosdb:CassandraResourceCassandraKeyspace",
+    "cosmosdb:CassandraResourceCassandraTable",
+    "cosmosdb:GremlinResourceGremlinDatabase",
+    "cosmosdb:GremlinResourceGremlinGraph",
+    "cosmosdb:MongoDBResourceMongoDBDatabase",
+    "cosmosdb:MongoDBResourceMongoDBCollection",
+    "cosmosdb:SqlResourceSqlDatabase",
+    "cosmosdb:SqlResourceSqlContainer",
+]);
