@@ -39,7 +39,7 @@ export function invokeResult(token: string, args: Record<string, unknown>, ctx: 
         hostName: name.toLowerCase(),
         idBase: knownString(known?.id) ?? `/invoke/${token.replace(/:/g, "/")}`,
         location: ctx.defaultLocation,
-        includeOptionalTopLevel: true,
+        functionResult: true,
     });
     return outputsFromInputs(schema.result, schema.types, {}, fill);
 }

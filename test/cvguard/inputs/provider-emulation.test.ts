@@ -130,6 +130,15 @@ describe("cvguard inputs: provider emulation", () => {
             expect(returned.endpoint).to.equal("https://a1.cvguard.invalid/");
         });
 
+        it("fills a function's result completely: optional members too, and one item in each list", () => {
+            const result: Props = { passwords: { shape: { kind: "array", items: { kind: "ref", name: "m.Password" } }, optional: true } };
+            const passwordTypes: Record<string, Props> = { "m.Password": { name: { shape: { kind: "string" }, optional: true }, value: { shape: { kind: "string" }, optional: true } } };
+            const fill = plausibleFiller(passwordTypes, { seed: "s", hostName: "acr", idBase: "/x", location: "westeurope", functionResult: true });
+            const answer = outputsFromInputs(result, passwordTypes, {}, fill) as { passwords: { name: string; value: string }[] };
+            expect(answer.passwords).to.have.length(1);
+            expect(answer.passwords[0].value).to.be.a("string");
+        });
+
         it("marks outputs secret where the input was: objects member by member, anything else whole", () => {
             const secret = (value: unknown) => ({ [SIG]: SECRET_SIG, value });
             const marked = annotateSecrets({ emailReceivers: [{ email: "a@b" }], identity: { type: "x", principalId: "p" } }, { emailReceivers: [{ email: secret("a@b") }], identity: { type: secret("x") } });

@@ -16,6 +16,7 @@ export const ARM_PATHS: Record<string, string> = {
     "cognitiveservices:Deployment": `${RG}Microsoft.CognitiveServices/accounts/{accountName}/deployments/{deploymentName}`,
     "cognitiveservices:PrivateEndpointConnection": `${RG}Microsoft.CognitiveServices/accounts/{accountName}/privateEndpointConnections/{privateEndpointConnectionName}`,
     "cognitiveservices:CommitmentPlan": `${RG}Microsoft.CognitiveServices/accounts/{accountName}/commitmentPlans/{commitmentPlanName}`,
+    "cognitiveservices:Project": `${RG}Microsoft.CognitiveServices/accounts/{accountName}/projects/{projectName}`,
 
     "storage:StorageAccount": `${RG}Microsoft.Storage/storageAccounts/{accountName}`,
     "storage:BlobServiceProperties": `${RG}Microsoft.Storage/storageAccounts/{accountName}/blobServices/{blobServicesName=default}`,

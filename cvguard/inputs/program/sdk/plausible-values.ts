@@ -17,8 +17,11 @@ export interface PlausibleContext {
     /** Nested `id`s hang off it: `<idBase>/<path>`. */
     idBase: string;
     location: string;
-    /** Fill optional top-level outputs too (invoke results), not only required ones. */
-    includeOptionalTopLevel?: boolean;
+    /**
+     * A function's result (keys, credentials, lists): optional members are filled too and lists
+     * hold one item, so a program reading `passwords[0].value` gets a value, as from Azure.
+     */
+    functionResult?: boolean;
 }
 
 const MAX_DEPTH = 8;
@@ -34,8 +37,7 @@ export function plausibleFiller(types: Record<string, Props>, ctx: PlausibleCont
     return (path, prop) => {
         const key = path[path.length - 1];
         if (path.length === 1 && ctx.known && key in ctx.known) return ctx.known[key];
-        const wanted = !prop.optional || (path.length === 1 && ctx.includeOptionalTopLevel);
-        return wanted ? plausibleValue(prop.shape, types, ctx, path, new Set()) : OMIT;
+        return !prop.optional || ctx.functionResult ? plausibleValue(prop.shape, types, ctx, path, new Set()) : OMIT;
     };
 }
 
@@ -45,7 +47,7 @@ function plausibleValue(shape: Shape, types: Record<string, Props>, ctx: Plausib
         case "string": return plausibleString(path, ctx);
         case "number": return 1;
         case "boolean": return false;
-        case "array": return [];
+        case "array": return ctx.functionResult && path.length <= MAX_DEPTH ? [plausibleValue(shape.items, types, ctx, [...path, "0"], seen)] : [];
         case "map": return {};
         case "any": return {};
         case "object":
@@ -55,7 +57,7 @@ function plausibleValue(shape: Shape, types: Record<string, Props>, ctx: Plausib
             const inner = shape.kind === "ref" ? new Set([...seen, shape.name]) : seen;
             const out: Record<string, unknown> = {};
             for (const [key, prop] of Object.entries(props) as [string, Prop][]) {
-                if (!prop.optional) out[key] = plausibleValue(prop.shape, types, ctx, [...path, key], inner);
+                if (!prop.optional || ctx.functionResult) out[key] = plausibleValue(prop.shape, types, ctx, [...path, key], inner);
             }
             return out;
         }
