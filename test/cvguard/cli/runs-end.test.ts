@@ -64,7 +64,8 @@ describe("cvguard CLI: runs always end", function () {
     it("stops a program that keeps itself busy at --timeout, naming it, and leaves no process behind", async () => {
         const run = await runEnds(["preview", "--program", path.join(PROGRAMS, "runs-forever"), "--timeout", "5"]);
         expect(run.code).to.equal(2);
-        expect(run.line).to.equal(`cvguard: the run did not finish within 5 s; still pending: the program ${path.join(PROGRAMS, "runs-forever")} (still running)`);
+        // On a busy machine the packs may still be starting or configuring as well.
+        expect(run.line).to.satisfy((l: string) => l.startsWith(`cvguard: the run did not finish within 5 s; still pending: the program ${path.join(PROGRAMS, "runs-forever")} (still running)`), run.line);
         expect(run.seconds).to.be.lessThan(30);
         expect(run.started, "the program's process and both packs").to.be.at.least(3);
         expect(run.leftBehind).to.deep.equal([]);
