@@ -1,6 +1,8 @@
 /**
  * cvguard's command line. Exit codes: 0 no mandatory violation, 1 at least
- * one, 2 wrong input or invocation (one line on stderr, never a stack trace).
+ * one, 2 wrong input or invocation, or a run over --timeout (one line on
+ * stderr, never a stack trace). Exiting stops every process cvguard started
+ * (engine/process-registry.ts).
  */
 // First, before anything loads @pulumi/pulumi.
 import "./engine/defer-unused-sdk-modules";
@@ -13,6 +15,7 @@ import { policiesCommand } from "./commands/policies";
 import { previewCommand } from "./commands/preview";
 import { reportCommand } from "./commands/report";
 import { rejectRepeatedOptions } from "./commands/options";
+import { armRunTimeout, DEFAULT_TIMEOUT_SECONDS, timeoutSeconds } from "./commands/run-timeout";
 import { scrubSecrets } from "./secret-scrub";
 
 const USAGE_EXIT = 2;
@@ -48,8 +51,12 @@ export function buildProgram(): Command {
         .configureOutput({
             writeErr: () => undefined,
             outputError: () => undefined,
-        })
-        .hook("preAction", (_, actionCommand) => rejectRepeatedOptions(actionCommand, (program as unknown as { rawArgs: string[] }).rawArgs));
+        });
+    // Before any command's work starts: a repeated single-valued option is an error, and no run outlives --timeout.
+    program.hook("preAction", (_program, command) => {
+        rejectRepeatedOptions(command, (program as unknown as { rawArgs: string[] }).rawArgs);
+        armRunTimeout(timeoutSeconds(String(command.opts().timeout ?? DEFAULT_TIMEOUT_SECONDS)), fail);
+    });
     for (const cmd of [previewCommand(run), analyzeCommand(run), reportCommand(run), policiesCommand(run), exportCommand(run), noticeCommand(run)]) {
         cmd.exitOverride().showSuggestionAfterError(false).configureOutput({ writeErr: () => undefined, outputError: () => undefined });
         program.addCommand(cmd);

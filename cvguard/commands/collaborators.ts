@@ -2,15 +2,16 @@
  * The input readers and reporters, loaded on first use so a command only pays
  * for what it needs (program mode pulls in the Pulumi SDK and azure-native).
  */
-type ProgramInput = typeof import("../inputs/program");
+type ProgramInput = typeof import("../inputs/program/program-process");
 type StackExportInput = typeof import("../inputs/stack-export");
 type PreviewJsonInput = typeof import("../inputs/preview-json");
 type EventLogInput = typeof import("../inputs/event-log");
 type Reports = typeof import("../reports");
 
 export const inputs = {
-    loadProgram: (opts: Parameters<ProgramInput["loadProgram"]>[0]) =>
-        (require("../inputs/program") as ProgramInput).loadProgram(opts),
+    /** Runs the program in a process of its own (see program-process.ts). */
+    loadProgram: (opts: Parameters<ProgramInput["loadProgramInProcess"]>[0]) =>
+        (require("../inputs/program/program-process") as ProgramInput).loadProgramInProcess(opts),
     loadStackExport: (file: string) => (require("../inputs/stack-export") as StackExportInput).loadStackExport(file),
     loadPreviewJson: (file: string) => (require("../inputs/preview-json") as PreviewJsonInput).loadPreviewJson(file),
     readEventLog: (file: string) => (require("../inputs/event-log") as EventLogInput).readEventLog(file),

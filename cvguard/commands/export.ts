@@ -4,6 +4,7 @@ import { UsageError } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
 import { inputs } from "./collaborators";
 import { emit } from "./output";
+import { withTimeout } from "./options";
 
 interface ExportOptions {
     stack: string;
@@ -28,10 +29,10 @@ function environmentsOf(raw: string | undefined): number | undefined {
 }
 
 export function exportCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
-    return new Command("export")
+    return withTimeout(new Command("export"))
         .description("run a Pulumi program under the SDK's mock runtime and write what it registers as a `pulumi stack export` file (deployment version 3; secrets as placeholder ciphertext)")
         .option("--stack <name>", "stack whose Pulumi.<name>.yaml is read", "dev")
-        .option("--program <dir>", "a Pulumi TypeScript program directory", REPO_ROOT)
+        .option("--program <dir>", "a Pulumi program directory (TypeScript or JavaScript; its dependencies installed there)", REPO_ROOT)
         .addOption(new Option("--mode <mode>", "update: outputs the cloud computes are known, as in a real stack's state; preview: they are unknown").choices(["preview", "update"]).default("update"))
         .option("--environments <n>", "copy every resource but the root stack and the providers into N environments (distinct names, URNs and ARM IDs)")
         .option("--output <file>", "write the export to FILE instead of standard output")

@@ -4,6 +4,7 @@ import { UsageError } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
 import { inputs } from "./collaborators";
 import { emit } from "./output";
+import { withTimeout } from "./options";
 import { rememberSecrets, scrubReportData, scrubSecrets } from "../secret-scrub";
 
 interface NoticeOptions {
@@ -15,7 +16,7 @@ interface NoticeOptions {
 }
 
 export function noticeCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
-    return new Command("notice")
+    return withTimeout(new Command("notice"))
         .description("write a plain-language notice, for the people whose images are collected, of how this deployment handles them")
         .option("--stack <name>", "stack whose Pulumi.<name>.yaml the program runs with")
         .option("--program <dir>", "a Pulumi program directory", REPO_ROOT)

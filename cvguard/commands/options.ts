@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import type { ReportFormat } from "../reports/formats";
 import { UsageError } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
+import { DEFAULT_TIMEOUT_SECONDS } from "./run-timeout";
 
 import { REPORT_FORMATS } from "../reports/formats";
 export { POLICY_LIST_FORMATS, REPORT_FORMATS } from "../reports/formats";
@@ -18,6 +19,12 @@ export interface CommonOptions {
     output?: string;
     /** `FORMAT=FILE` pairs: more reports from the same run. */
     report?: string[];
+    timeout: string;
+}
+
+/** Every command takes `--timeout SECONDS`; cli.ts arms it before the command's action runs. */
+export function withTimeout(cmd: Command): Command {
+    return cmd.option("--timeout <seconds>", "end the run (exit 2, naming what was pending) after SECONDS", DEFAULT_TIMEOUT_SECONDS);
 }
 
 export interface ReportTarget {
@@ -52,7 +59,7 @@ export const collect = (value: string, previous: string[] | undefined) => [...(p
 
 /** Adds the options every command shares; `formats` lists the formats the command can render. */
 export function withCommonOptions(cmd: Command, formats: readonly string[]): Command {
-    return cmd
+    return withTimeout(cmd)
         .option("--policy-pack <dir>", "a policy pack directory (repeatable; default: both packs of this repository)", collect)
         .option("--policy-config <file>", "a policy config JSON file (repeatable, one per pack, in pack order)", collect, [])
         .addOption(new Option("--format <format>", "report format").choices(formats).default("text"))

@@ -32,8 +32,8 @@ export function previewCommand(run: (action: () => Promise<number>) => Promise<v
     const cmd = new Command("preview")
         .description("run a Pulumi program under the SDK's mock runtime and analyse what it registers")
         .option("--stack <name>", "stack whose Pulumi.<name>.yaml is read", "dev")
-        .option("--program <dir>", "a Pulumi TypeScript program directory", REPO_ROOT)
-        .addOption(new Option("--mode <mode>", "preview: cloud-computed outputs are unknown; update: they are known").choices(["preview", "update"]).default("preview"));
+        .option("--program <dir>", "a Pulumi program directory (TypeScript or JavaScript; its dependencies installed there)", REPO_ROOT)
+        .addOption(new Option("--mode <mode>", "preview: a create planned (names, IDs and what the cloud computes unknown); update: typed values of every output").choices(["preview", "update"]).default("preview"));
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: PreviewOptions) => run(async () => {
         reportTargets(opts);
         const { packs } = packsOf(opts);

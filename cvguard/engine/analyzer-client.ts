@@ -4,6 +4,7 @@ import { EnforcementLevel, Severity } from "../model";
 import { levelFromWire, levelToWire, severityFromWire } from "./enums";
 import { analyzerGrpc, analyzerPb, emptyPb, grpc, jspb, structPb } from "./proto";
 import { toWireProperties } from "./wire-values";
+import { trackPending } from "../pending-work";
 
 export interface PolicyConfigSchema {
     properties: Record<string, any>;
@@ -194,10 +195,12 @@ function analyzeRequest(r: WireResource): pb.AnalyzeRequest {
 /** A request already encoded to protobuf bytes: built once, sent to every pack (and to Remediate and Analyze). */
 export interface EncodedRequest {
     readonly bytes: Uint8Array;
+    /** The resource the request is about (names a call nobody answered). */
+    readonly urn?: string;
 }
 
 export function encodeAnalyzeRequest(r: WireResource): EncodedRequest {
-    return { bytes: analyzeRequest(r).serializeBinary() };
+    return { bytes: analyzeRequest(r).serializeBinary(), urn: r.urn };
 }
 
 /**
@@ -260,6 +263,10 @@ function policyMeta(p: pb.PolicyInfo): AnalyzerPolicyMeta {
  */
 export class AnalyzerClient {
     private readonly client: InstanceType<typeof analyzerGrpc.AnalyzerClient>;
+    /** Calls not answered yet, for `pendingWork` (what a timed-out run was waiting for). */
+    private readonly unanswered = new Map<number, string>();
+    private nextCall = 0;
+    private readonly untrack: () => void;
 
     /** `label` names the pack in error messages. */
     constructor(address: string, private readonly label: string) {
@@ -269,10 +276,15 @@ export class AnalyzerClient {
             // The pack is on loopback, as the engine's are: never through grpc_proxy / https_proxy.
             "grpc.enable_http_proxy": 0,
         });
+        this.untrack = trackPending(() => [...this.unanswered.values()].map(call => `policy pack ${this.label}: ${call}`));
     }
 
-    private settle<Resp>(method: string, resolve: (r: Resp) => void, reject: (e: Error) => void) {
+    private settle<Resp>(method: string, resolve: (r: Resp) => void, reject: (e: Error) => void, about?: string) {
+        const id = this.nextCall++;
+        const rpc = method.charAt(0).toUpperCase() + method.slice(1);
+        this.unanswered.set(id, about ? `${rpc} of ${about}` : rpc);
         return (err: grpcTypes.ServiceError | null, resp?: Resp) => {
+            this.unanswered.delete(id);
             if (err) {
                 const e = new Error(`policy pack ${this.label}: ${method} failed: ${describeRpcError(err)}`) as Error & { code?: number };
                 e.code = err.code;
@@ -299,7 +311,7 @@ export class AnalyzerClient {
                 bytes => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
                 def.responseDeserialize,
                 req.bytes,
-                this.settle(method, resolve, reject),
+                this.settle(method, resolve, reject, req.urn),
             );
         });
     }
@@ -410,6 +422,7 @@ export class AnalyzerClient {
     }
 
     close(): void {
+        this.untrack();
         this.client.close();
     }
 }

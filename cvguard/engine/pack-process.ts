@@ -4,12 +4,13 @@ import { UsageError } from "../model";
 import type { AnalysisOptions } from "./launch";
 import { PackManifest, readPackManifest } from "./pack-manifest";
 import { trackChild, untrackChild } from "./process-registry";
+import { trackPending } from "../pending-work";
 
 export interface PackLaunchOptions {
     project: string;
     stack: string;
     organization?: string;
-    /** preview mode: PULUMI_DRY_RUN=true. */
+    /** preview mode: PULUMI_NODEJS_DRY_RUN=true (what the SDK reads, runtime/state.js). */
     dryRun: boolean;
     /** Stack config as the engine passes it in PULUMI_CONFIG; "{}" when absent. */
     config?: Record<string, string>;
@@ -137,6 +138,7 @@ export function startPack(packDir: string, opts: PackLaunchOptions): Promise<Run
     };
 
     const timeoutMs = opts.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
+    const untrackStart = trackPending(() => [`policy pack ${packDir} (starting)`]);
     return new Promise<RunningPack>((resolve, reject) => {
         let settled = false;
         const fail = (message: string) => {
@@ -144,6 +146,7 @@ export function startPack(packDir: string, opts: PackLaunchOptions): Promise<Run
                 return;
             }
             settled = true;
+            untrackStart();
             clearTimeout(timer);
             void stop().then(() => reject(new Error(message)));
         };
@@ -163,6 +166,7 @@ export function startPack(packDir: string, opts: PackLaunchOptions): Promise<Run
             const portLine = lines.map(l => l.trim()).find(l => /^\d+$/.test(l));
             if (portLine !== undefined) {
                 settled = true;
+                untrackStart();
                 clearTimeout(timer);
                 resolve({
                     manifest,

@@ -5,8 +5,11 @@ import { fileSource } from "./file-source";
 import { parseJson, readTextFile } from "./read-file";
 import { recordFromState, stateResourceSchema } from "./state-resource";
 
-/** Steps whose resource will no longer exist after the update: nothing to analyse. */
-const REMOVING_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace"]);
+/**
+ * Steps the engine's policies never see: resources that will no longer exist after the update,
+ * and reads of existing resources (`Resource.get`), which are neither analysed nor part of AnalyzeStack.
+ */
+const SKIPPED_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "read", "read-replacement"]);
 
 /** `pulumi preview --json` output (`display.PreviewDigest`). */
 const previewSchema = z.object({
@@ -20,8 +23,8 @@ const previewSchema = z.object({
 }, { error: "a preview object ({\"steps\": [...]}, the output of `pulumi preview --json`)" });
 
 /**
- * Reads `pulumi preview --json` output: the planned new state of every resource that survives the
- * update (the old state for unchanged resources, listed with `--show-sames`).
+ * Reads `pulumi preview --json` output: the planned new state of every resource the update
+ * registers (the old state for unchanged resources, listed with `--show-sames`).
  */
 export function loadPreviewJson(file: string): ResourceSet {
     const data = parseJson(file, readTextFile(file, "preview JSON"), "preview JSON");
@@ -29,7 +32,7 @@ export function loadPreviewJson(file: string): ResourceSet {
     if (!parsed.success) throw fromZodError(file, parsed.error);
     const byUrn = new Map<string, ResourceRecord>();
     parsed.data.steps.forEach((step, i) => {
-        if (REMOVING_OPS.has(step.op) || byUrn.has(step.urn)) return;
+        if (SKIPPED_OPS.has(step.op) || byUrn.has(step.urn)) return;
         const key = step.op === "same" && step.oldState ? "oldState" : "newState";
         const state = step[key];
         if (!state) {

@@ -42,6 +42,7 @@ function summarySection(result: AnalysisResult): string {
 <ul class="summary">
 ${tiles.map(([label, n]) => `<li class="tile"><span class="count">${n}</span>${e(label)}</li>`).join("\n")}
 </ul>
+${(result.notes ?? []).map(note => `<p class="source"><strong>Note:</strong> ${e(note)}</p>`).join("\n")}
 </header>`;
 }
 

@@ -61,6 +61,7 @@ export function renderMarkdown(result: AnalysisResult, options: { maxChars?: num
         "",
         `<sub>${markdownInline(result.tool.name)} ${markdownInline(result.tool.version)} · `
             + `${markdownInline(result.source.kind)} ${markdownInline(result.source.path)}${stack}</sub>`,
+        ...(result.notes ?? []).map(note => `\n> **Note:** ${markdownInline(note)}`),
     ].join("\n") + stacksTable(result);
 
     // Mandatory rows first (stable, so resources stay together) so truncation drops the least important rows.

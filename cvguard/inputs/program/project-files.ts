@@ -9,16 +9,30 @@ export const SECRET_PLACEHOLDER = "[secret]";
 
 export interface ProjectFiles {
     project: string;
-    /** The program's entry file, relative to the program directory. */
-    entry: string;
+    /** Pulumi.yaml's `main` (a file or a directory), if set. */
+    main?: string;
+    /** Pulumi.yaml's `runtime.options` the Node.js language host reads. */
+    runtimeOptions: RuntimeOptions;
     /** Config as the language host passes it: `ns:key` -> string (JSON text for structured values). */
     config: Record<string, string>;
     secretKeys: string[];
 }
 
+export interface RuntimeOptions {
+    /** Load .ts files with TypeScript (the default). */
+    typescript: boolean;
+    /** The tsconfig file, relative to the program's working directory (default tsconfig.json). */
+    tsconfig?: string;
+}
+
+const runtimeOptionsSchema = z.looseObject({
+    typescript: z.boolean({ error: "true or false" }).optional(),
+    tsconfig: z.string({ error: "a path (string)" }).optional(),
+}, { error: "an object of runtime options" });
+
 const projectSchema = z.object({
     name: z.string({ error: "the project name (a string)" }).min(1, { error: "a non-empty project name" }),
-    runtime: z.union([z.string(), z.looseObject({ name: z.string() })], { error: "a runtime name or {name: ...}" }),
+    runtime: z.union([z.string(), z.looseObject({ name: z.string(), options: runtimeOptionsSchema.nullish() })], { error: "a runtime name or {name: ..., options: ...}" }),
     main: z.string({ error: "a path (string)" }).optional(),
     config: z.record(z.string(), z.unknown(), { error: "an object of config declarations" }).nullish(),
 }, { error: "a Pulumi project file (an object with name and runtime)" });
@@ -54,7 +68,12 @@ export function readProjectFiles(programDir: string, stack: string): ProjectFile
     }
     for (const [key, value] of Object.entries(stackParsed.data?.config ?? {})) set(key, value, stackFile, ["config", key]);
 
-    return { project: project.name, entry: resolveEntry(programDir, project.main, projectFile), config, secretKeys: [...secretKeys] };
+    const options = typeof project.runtime === "string" ? undefined : project.runtime.options;
+    const runtimeOptions: RuntimeOptions = { typescript: options?.typescript ?? true };
+    if (options?.tsconfig !== undefined) runtimeOptions.tsconfig = options.tsconfig;
+    const files: ProjectFiles = { project: project.name, runtimeOptions, config, secretKeys: [...secretKeys] };
+    if (project.main !== undefined) files.main = project.main;
+    return files;
 }
 
 function readYaml(file: string, what: string): unknown {
@@ -110,15 +129,4 @@ function configValue(value: unknown, file: string, field: string[]): { text: str
     };
     const text = JSON.stringify(blind(value));
     return { text, secret };
-}
-
-/** `main` may name a file or a directory; a directory (or no `main`) means its index.ts or index.js. */
-function resolveEntry(programDir: string, main: string | undefined, projectFile: string): string {
-    const base = main ?? ".";
-    const candidates = [base, `${base}.ts`, path.join(base, "index.ts"), path.join(base, "index.js")];
-    for (const candidate of candidates) {
-        const full = path.resolve(programDir, candidate);
-        if (fs.existsSync(full) && fs.statSync(full).isFile()) return path.relative(programDir, full);
-    }
-    throw inputError(projectFile, main ? "field main" : "(program)", `a program entry file (${main ?? "index.ts or index.js"}) in ${programDir}`);
 }

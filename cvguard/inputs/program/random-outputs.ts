@@ -15,9 +15,12 @@ export function randomOutputs(type: string, inputs: Record<string, unknown>, see
             const alphabet = (on("lower") ? LOWER : "") + (on("upper") ? UPPER : "") + (on("numeric") ? DIGITS : "") +
                 (on("special") ? (typeof inputs.overrideSpecial === "string" ? inputs.overrideSpecial : SPECIAL) : "");
             const result = fakeAlphanumeric(seed, num(inputs.length, 16), alphabet || LOWER);
+            // The provider's defaults for the character-class inputs, as its state records them.
+            const classes = { lower: on("lower"), upper: on("upper"), numeric: on("numeric"), number: on("numeric"), special: on("special"),
+                minLower: num(inputs.minLower, 0), minUpper: num(inputs.minUpper, 0), minNumeric: num(inputs.minNumeric, 0), minSpecial: num(inputs.minSpecial, 0) };
             return type.endsWith("RandomPassword")
-                ? { id: "none", outputs: { result, bcryptHash: `$2a$10$${fakeHex(`${seed}/bcrypt`, 53)}` } }
-                : { id: result, outputs: { result } };
+                ? { id: "none", outputs: { ...classes, result, bcryptHash: `$2a$10$${fakeHex(`${seed}/bcrypt`, 53)}` } }
+                : { id: result, outputs: { ...classes, result } };
         }
         case "random:index/randomId:RandomId": {
             const bytes = Buffer.from(fakeHex(seed, num(inputs.byteLength, 8) * 2), "hex");

@@ -54,6 +54,16 @@ describe("cvguard inputs: loadPreviewJson", () => {
             expect(message).to.include("field steps[0].newState.urn").and.include("expected a URN");
         });
 
+        it("leaves out reads (Resource.get), which the engine neither analyses nor puts in AnalyzeStack", () => {
+            const state = (name: string) => ({ urn: `urn:pulumi:d::p::azure-native:resources:ResourceGroup::${name}`, type: "azure-native:resources:ResourceGroup", custom: true });
+            const steps = [
+                { op: "read", urn: state("existing").urn, newState: state("existing") },
+                { op: "create", urn: state("created").urn, newState: state("created") },
+            ];
+            const loaded = loadPreviewJson(scratch.write("reads.json", JSON.stringify({ steps })));
+            expect(loaded.resources.map(r => r.name)).to.deep.equal(["created"]);
+        });
+
         it("accepts a preview with no steps", () => {
             const loaded = loadPreviewJson(scratch.write("nothing.json", JSON.stringify({ steps: [] })));
             expect(loaded.resources).to.deep.equal([]);

@@ -100,18 +100,26 @@ describe("cvguard inputs: loadProgram", function () {
         expect(named(preview, "training-diag").inputs.resourceUri).to.equal(UNKNOWN);
     });
 
-    it("keeps names the program gives known in a preview", () => {
-        expect(named(preview, "rg").outputs.name).to.equal("cvgdev-rg");
-        expect(named(preview, "cmk").inputs.resourceGroupName).to.equal("cvgdev-rg");
-        expect(named(preview, "training").outputs.name).to.equal("cvgdev-cv-train");
+    it("leaves every new resource's name unknown in a preview, and whatever is fed from it, as azure-native plans a create", () => {
+        // The name input the program gave stays an input; the `name` output is computed by Azure.
+        expect(named(preview, "rg").inputs.resourceGroupName).to.equal("cvgdev-rg");
+        expect(named(preview, "rg").outputs.name).to.equal(UNKNOWN);
+        expect(named(preview, "cmk").inputs.resourceGroupName).to.equal(UNKNOWN, "resourceGroupName: rg.name");
+        expect(named(preview, "training").inputs.accountName).to.equal("cvgdev-cv-train");
+        expect(named(preview, "training").outputs.name).to.equal(UNKNOWN);
+        // Path parameters are inputs only: not among the planned outputs.
+        expect(named(preview, "training").outputs).to.not.have.property("accountName");
+        expect(named(preview, "training").outputs).to.not.have.property("resourceGroupName");
     });
 
     it("answers with realistic ARM IDs in an update, for plain, child and extension resources", () => {
         expect(named(update, "rg").id).to.equal(RG_ID);
         expect(named(update, "training").id).to.equal(`${RG_ID}/providers/Microsoft.CognitiveServices/accounts/cvgdev-cv-train`);
-        expect(named(update, "net-pe").id).to.equal(`${RG_ID}/providers/Microsoft.Network/virtualNetworks/net-vnet/subnets/net-pe`);
+        // The virtual network was given no name: azure-native names a top-level resource after it plus 8 hex digits.
+        expect(named(update, "net-pe").id).to.match(new RegExp(`^${RG_ID}/providers/Microsoft\\.Network/virtualNetworks/net-vnet[0-9a-f]{8}/subnets/net-pe$`));
         expect(named(update, "net-link").id).to.equal(`${RG_ID}/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com/virtualNetworkLinks/net-link`);
-        expect(named(update, "training-diag").id).to.equal(`${RG_ID}/providers/Microsoft.CognitiveServices/accounts/cvgdev-cv-train/providers/Microsoft.Insights/diagnosticSettings/training-diag`);
+        // An extension resource's name is auto-named like a top-level one (one parameter after its namespace).
+        expect(named(update, "training-diag").id).to.match(new RegExp(`^${RG_ID}/providers/Microsoft\\.CognitiveServices/accounts/cvgdev-cv-train/providers/Microsoft\\.Insights/diagnosticSettings/training-diag[0-9a-f]{8}$`));
         const vaultId = named(update, "vault").id;
         expect(vaultId).to.match(/\/providers\/Microsoft\.KeyVault\/vaults\/cvgdevkv[a-z0-9]{6}$/);
         expect(named(update, "cmk-crypto-user").id).to.match(new RegExp(`^${vaultId}/providers/Microsoft.Authorization/roleAssignments/[0-9a-f-]{36}$`));
@@ -177,10 +185,9 @@ describe("cvguard inputs: loadProgram", function () {
 
         it("runs the entry named by Pulumi.yaml main and awaits an exported function; its result is the stack outputs", () => {
             expect(set.source.location).to.equal(path.join("src", "index.ts"));
-            expect(set.resources[0].outputs).to.deep.equal({
-                accountId: named(set, "data").id,
-                plainRgName: "plain",
-            });
+            expect(set.resources[0].outputs.accountId).to.equal(named(set, "data").id);
+            // A resource group given no name is auto-named: the Pulumi name plus 8 hex digits.
+            expect(set.resources[0].outputs.plainRgName).to.match(/^plain[0-9a-f]{8}$/);
         });
 
         it("references an explicit provider instead of a default one", () => {
