@@ -1,6 +1,7 @@
 /** The stakeholder notice in Markdown and in HTML: the same sections, every value from NoticeFacts, escaped. */
 import { appendAll } from "../reports/append";
-import { htmlEscape, markdownCell, markdownInline } from "../reports/escape";
+// A notice is a document for the people in the images: addresses stay links.
+import { htmlEscape, markdownProseCell as markdownCell, markdownProse as markdownInline } from "../reports/escape";
 import { Access, NoticeFacts } from "./facts";
 
 interface Section {

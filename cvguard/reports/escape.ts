@@ -84,15 +84,25 @@ function noMentionsOrAutolinks(text: string): string {
 }
 
 function markdownEscape(text: string): string {
-    return noMentionsOrAutolinks(terminalSafe(text).replace(/[&<>|`\\*_[\]~#!]/g, ch => MARKDOWN_SPECIAL[ch]));
+    return terminalSafe(text).replace(/[&<>|`\\*_[\]~#!]/g, ch => MARKDOWN_SPECIAL[ch]);
 }
 
-/** Escapes text for GitHub-flavoured Markdown, inline (no line breaks). */
+/** Escapes text for GitHub-flavoured Markdown, inline (no line breaks), with mentions and autolinks stopped. */
 export function markdownInline(text: string): string {
+    return noMentionsOrAutolinks(markdownEscape(text)).replace(/\n/g, " ");
+}
+
+/** Escapes text for a Markdown table cell: newlines become <br>, nothing can end the cell, no mention or autolink. */
+export function markdownCell(text: string): string {
+    return noMentionsOrAutolinks(markdownEscape(text)).replace(/\n/g, "<br>");
+}
+
+/** Like markdownInline, but @ and links stay as written: for a document people read, not a pull-request comment. */
+export function markdownProse(text: string): string {
     return markdownEscape(text).replace(/\n/g, " ");
 }
 
-/** Escapes text for a Markdown table cell: newlines become <br>, nothing can end the cell. */
-export function markdownCell(text: string): string {
+/** Like markdownCell, but @ and links stay as written. */
+export function markdownProseCell(text: string): string {
     return markdownEscape(text).replace(/\n/g, "<br>");
 }
