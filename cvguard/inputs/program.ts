@@ -1,3 +1,4 @@
+import * as fs from "fs";
 import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 import { ResourceSet, UsageError } from "../model";
@@ -59,7 +60,8 @@ export async function loadProgram(opts: LoadProgramOptions): Promise<ResourceSet
     await pulumi.runtime.setMocks({ newResource: unused, call: unused }, files.project, stack, preview, "organization");
     pulumi.runtime.setAllConfig(files.config, files.secretKeys);
     const monitor = pulumi.runtime.getMonitor() as unknown as Parameters<typeof takeOverMonitor>[0];
-    const recording = takeOverMonitor(monitor, sdk, { stack, project: files.project, preview, config: files.config });
+    const sourceRoot = repositoryRoot(programDir);
+    const recording = takeOverMonitor(monitor, sdk, { stack, project: files.project, preview, config: files.config, sourceRoot });
 
     const cwd = process.cwd();
     const projectFile = path.join(programDir, "Pulumi.yaml");
@@ -90,12 +92,20 @@ export async function loadProgram(opts: LoadProgramOptions): Promise<ResourceSet
     if (error !== undefined) throw programError(programDir, entryFile, error);
 
     return {
-        source: { kind: "program", path: opts.programDir, stack, project: files.project, location: path.relative(programDir, entryFile) },
+        source: { kind: "program", path: opts.programDir, stack, project: files.project, location: entryFile, root: sourceRoot },
         dryRun: preview,
         config: files.config,
         configSecretKeys: files.secretKeys,
         resources: addDefaultProviders(recording.resources, recording.versions, { stack, project: files.project, preview, config: files.config, secretKeys: files.secretKeys }),
     };
+}
+
+/** The directory source locations are relative to: the git checkout holding the program, else the program directory. */
+function repositoryRoot(programDir: string): string {
+    for (let dir = programDir; ; dir = path.dirname(dir)) {
+        if (fs.existsSync(path.join(dir, ".git"))) return dir;
+        if (path.dirname(dir) === dir) return programDir;
+    }
 }
 
 /** `org/project/dev` selects the stack `dev`, whose settings are Pulumi.dev.yaml. */

@@ -1,9 +1,12 @@
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { ResourceRecord } from "../../model";
+import * as path from "path";
+import { fileURLToPath } from "url";
+import { ResourceRecord, SourceLocation } from "../../model";
 import { engineUrn } from "../urn";
 import { PropertyMap, SECRET_SIG, SIG_KEY, isSecret, normalizeMap } from "../wire";
 import type { ProgramSdk } from "./program-sdk";
 import { ProviderEmulator } from "./provider-emulator";
+import { sourcePositionOf } from "./program-typescript";
 
 /* The parts of the SDK's generated protobuf messages read here (resource_pb, provider_pb). */
 interface RegisterRequest {
@@ -21,6 +24,13 @@ interface RegisterRequest {
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
     getAdditionalsecretoutputsList(): string[];
+    getSourceposition?(): SourcePositionPb | undefined;
+    getStacktrace?(): { getFramesList(): { getPc(): SourcePositionPb | undefined }[] } | undefined;
+}
+interface SourcePositionPb {
+    getUri(): string;
+    getLine(): number;
+    getColumn(): number;
 }
 interface ReadRequest {
     getType(): string;
@@ -60,6 +70,8 @@ export interface MonitorOptions {
     project: string;
     preview: boolean;
     config: Record<string, string>;
+    /** The repository root: resources are located at their first stack frame inside it (node_modules excluded). */
+    sourceRoot: string;
 }
 
 /**
@@ -91,6 +103,9 @@ export function takeOverMonitor(monitor: MockMonitorLike, sdk: ProgramSdk, opts:
             });
             const outputs = markSecret(answer.outputs, req.getAdditionalsecretoutputsList());
             const record = recordOf(req, urn, answer.inputs, outputs, answer.id);
+            // The stack resource is the runtime's, declared on no line of the program.
+            const source = req.getType() === "pulumi:pulumi:Stack" ? undefined : declaringLine(req, opts.sourceRoot);
+            if (source) record.source = source;
             byUrn.set(urn, record);
             recording.resources.push(record);
             recording.versions.set(urn, req.getVersion());
@@ -166,6 +181,32 @@ function recordOf(req: RegisterRequest, urn: string, inputs: PropertyMap, output
     if (req.getRetainondelete()) record.retainOnDelete = true;
     if (req.getDeletebeforereplacedefined() && req.getDeletebeforereplace()) record.deleteBeforeReplace = true;
     return record;
+}
+
+/**
+ * Where the program declares a resource: the first frame of the SDK's stack trace (its source
+ * position first) in a file of the repository outside node_modules, so a resource created by a
+ * component points at the component's line and one created by an SDK's constructor at its caller.
+ */
+const CVGUARD_DIR = path.resolve(__dirname, "..", "..");
+
+function declaringLine(req: RegisterRequest, root: string): SourceLocation | undefined {
+    const positions = [req.getSourceposition?.(), ...(req.getStacktrace?.()?.getFramesList() ?? []).map(f => f.getPc())];
+    for (const pos of positions) {
+        if (!pos || !pos.getUri().startsWith("file:")) continue;
+        let file: string;
+        try {
+            file = fileURLToPath(pos.getUri());
+        } catch {
+            continue;
+        }
+        const relative = path.relative(root, file);
+        if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative) || relative.split(path.sep).includes("node_modules")) continue;
+        if (file.startsWith(CVGUARD_DIR + path.sep)) continue; // the stack resource is registered by cvguard's own runner
+        const { line, column } = sourcePositionOf(file, pos.getLine(), pos.getColumn());
+        return { uri: relative.split(path.sep).join("/"), line, column };
+    }
+    return undefined;
 }
 
 /** The engine marks `additionalSecretOutputs` secret in the provider's response. */

@@ -31,6 +31,29 @@ export interface ProgramTypeScriptOptions {
     projectFile: string;
 }
 
+/** The JavaScript of each program file loaded from the cache in this process, for mapping stack positions back. */
+const compiled = new Map<string, string>();
+const sourceMaps = new Map<string, InstanceType<typeof Module.SourceMap> | null>();
+
+/**
+ * A position in compiled program code (1-based, as stack traces give it) as the line and column of
+ * the TypeScript source, from the inline source map ts-node writes; unchanged for files not compiled here.
+ */
+export function sourcePositionOf(file: string, line: number, column: number): { line: number; column: number } {
+    let map = sourceMaps.get(file);
+    if (map === undefined) {
+        const m = /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)\s*$/.exec(compiled.get(file) ?? "");
+        try {
+            map = m ? new Module.SourceMap(JSON.parse(Buffer.from(m[1], "base64").toString("utf8"))) : null;
+        } catch {
+            map = null;
+        }
+        sourceMaps.set(file, map);
+    }
+    const entry = map?.findEntry(line - 1, column - 1) as { originalLine?: number; originalColumn?: number } | undefined;
+    return entry?.originalLine === undefined ? { line, column } : { line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+}
+
 /** Installs the program's loaders; returns what puts the previous ones back. */
 export function useProgramLoaders(opts: ProgramTypeScriptOptions): () => void {
     const extensions = (Module as unknown as { _extensions: Extensions })._extensions;
@@ -88,7 +111,12 @@ class ProgramCompiler {
         const key = cacheKey("program-ts", this.versions, this.tsconfig, this.tsconfigText, fileName, digest);
         const cache = userCache();
         const hit = cache.get("program-js", key);
-        if (hit !== undefined) return hit;
+        if (hit !== undefined) {
+            // ts-node maps the stack positions of what it compiles itself; cached output is mapped here.
+            compiled.set(fileName, hit);
+            sourceMaps.delete(fileName);
+            return hit;
+        }
         const js = this.tsNode().compile(code, fileName);
         cache.set("program-js", key, js);
         return js;
