@@ -44,7 +44,22 @@ export function previewCommand(run: (action: () => Promise<number>) => Promise<v
             reports.preload();
             return set;
         };
-        const result = await analyzeWhileLoading(load, expectedLaunch(programDir, opts.stack, opts.mode), { packs, policyConfigFiles: opts.policyConfig });
+        // What `pulumi up` will decide on each undecided finding: the same program with planned values, run meanwhile.
+        const planned = opts.mode === "preview" ? inputs.loadProgram({ programDir, stack: opts.stack, mode: "update" }) : undefined;
+        planned?.catch(() => undefined);
+        const result = await analyzeWhileLoading(load, expectedLaunch(programDir, opts.stack, opts.mode), { packs, policyConfigFiles: opts.policyConfig },
+            async (analyzer, previewed) => {
+                if (!planned || previewed.undecided.length === 0) return;
+                let updated;
+                try {
+                    updated = await analyzer.analyze(await planned);
+                } catch (e) {
+                    previewed.notes = [...(previewed.notes ?? []), `What pulumi up will decide is not shown: the program could not be evaluated with planned values (${(e as Error).message}).`];
+                    return;
+                }
+                const { decideAtUpdate } = require("../engine/at-update") as typeof import("../engine/at-update");
+                decideAtUpdate(previewed, updated);
+            });
         return deliver(result, opts);
     }));
     return cmd;

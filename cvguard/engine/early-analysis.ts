@@ -14,7 +14,13 @@ const engine = () => require("./analyzer") as typeof import("./analyzer");
  * again for the real stack. A failure of `load` is reported before one of the packs, as if
  * the packs had started second.
  */
-export async function analyzeWhileLoading(load: () => ResourceSet | Promise<ResourceSet>, guess: LaunchOptions | undefined, opts: AnalyzeOptions): Promise<AnalysisResult> {
+export async function analyzeWhileLoading(
+    load: () => ResourceSet | Promise<ResourceSet>,
+    guess: LaunchOptions | undefined,
+    opts: AnalyzeOptions,
+    /** More work on the same packs once the result is in (e.g. the same program's update), before they stop. */
+    then?: (analyzer: Analyzer, result: AnalysisResult) => Promise<void>,
+): Promise<AnalysisResult> {
     let early: Promise<Analyzer> | undefined;
     // A pack directory that is not a pack is reported after the resources load, as without the early start.
     if (guess && opts.packs.length > 0 && opts.packs.every(isPack)) {
@@ -36,13 +42,17 @@ export async function analyzeWhileLoading(load: () => ResourceSet | Promise<Reso
         await discardEarly();
         throw e;
     }
+    let analyzer: Analyzer;
     if (!early || !engine().sameLaunch(guess!, engine().launchOptionsFor(set))) {
         await discardEarly();
-        return engine().analyze(set, opts);
+        analyzer = await engine().openAnalyzer({ ...opts, ...engine().launchOptionsFor(set) });
+    } else {
+        analyzer = await early;
     }
-    const analyzer = await early;
     try {
-        return await analyzer.analyze(set);
+        const result = await analyzer.analyze(set);
+        await then?.(analyzer, result);
+        return result;
     } finally {
         await analyzer.close();
     }
