@@ -27,6 +27,8 @@ export function oneLine(message: string): string {
 }
 
 function fail(message: string): never {
+    // A closed stderr must not turn the one-line error into a crash.
+    process.stderr.on("error", () => undefined);
     process.stderr.write(`cvguard: ${scrubSecrets(oneLine(message))}\n`);
     process.exit(USAGE_EXIT);
 }

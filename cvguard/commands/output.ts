@@ -54,14 +54,24 @@ function resolveTarget(file: string): string {
     }
 }
 
-/** Standard output, then resolve once it is flushed (so exiting never truncates a piped report). */
+/**
+ * Standard output, then resolve once it is flushed (so exiting never truncates a piped report).
+ * A full disk or a reader that went away is one line and exit 2, never an unhandled stream error.
+ */
 export function writeStdout(content: string): Promise<void> {
     return new Promise((resolve, reject) => {
         if (content === "") {
             resolve();
             return;
         }
-        process.stdout.write(content.endsWith("\n") ? content : content + "\n", err => (err ? reject(new UsageError(`standard output: cannot write the report (${(err as NodeJS.ErrnoException).code ?? err.message})`)) : resolve()));
+        // Kept after a failure: the stream emits the same error again on a later tick.
+        const failed = (err: NodeJS.ErrnoException) => reject(new UsageError(`standard output: cannot write the report (${err.code ?? err.message})`));
+        process.stdout.on("error", failed);
+        process.stdout.write(content.endsWith("\n") ? content : content + "\n", err => {
+            if (err) return failed(err);
+            process.stdout.off("error", failed);
+            resolve();
+        });
     });
 }
 
