@@ -7,6 +7,7 @@ import { inputs, reports } from "./collaborators";
 import { collect, CommonOptions, packsOf, reportTargets, REPORT_FORMATS, withCommonOptions } from "./options";
 import { exportFiles, isFleet } from "./fleet-inputs";
 import { UsageError } from "../model";
+import { isStackName, STACK_NAME_RULE } from "../stack-name";
 import { deliver } from "./render";
 
 interface AnalyzeCommandOptions extends CommonOptions {
@@ -35,6 +36,9 @@ export function analyzeCommand(run: (action: () => Promise<number>) => Promise<v
         const { analyzeWhileLoading } = require("../engine/early-analysis") as typeof import("../engine/early-analysis");
         if ((opts.stackExport?.length ?? 0) > 0 === (opts.previewJson !== undefined)) {
             throw new UsageError("analyze: give either --stack-export FILE (repeatable for a fleet) or --preview-json FILE");
+        }
+        if (opts.stack !== undefined && !isStackName(opts.stack)) {
+            throw new UsageError(`--stack: expected ${STACK_NAME_RULE}`);
         }
         const root = path.resolve(opts.projectDir ?? ".");
         const { packs } = packsOf(opts);

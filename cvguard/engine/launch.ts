@@ -1,5 +1,7 @@
 import type { ResourceSet } from "../model";
 import { parseUrn } from "./urn";
+import { UsageError } from "../model";
+import { isStackName, STACK_NAME_RULE } from "../stack-name";
 
 /** Everything an analysis is started with: the packs, their config, and what the packs are told about the stack. */
 export interface AnalysisOptions {
@@ -35,9 +37,18 @@ export type AnalyzeOptions = Omit<AnalysisOptions, keyof LaunchOptions>;
 /** Project, stack, mode and stack config for the packs: from the source, else from the first URN. */
 export function launchOptionsFor(set: ResourceSet): LaunchOptions {
     const fromUrn = set.resources.map(r => parseUrn(r.urn)).find(u => u !== undefined);
+    const project = set.source.project ?? fromUrn?.project ?? "project";
+    const stack = set.source.stack ?? fromUrn?.stack ?? "dev";
+    // They reach the packs' environment: a NUL or a huge name must be an input error, not a spawn failure.
+    if (!isStackName(stack) || stack.includes("/")) {
+        throw new UsageError(`${set.source.path}: the stack named by its URNs: expected ${STACK_NAME_RULE.replace(" (optionally org/project/stack)", "")}`);
+    }
+    if (!/^[\w.-]{1,100}$/.test(project)) {
+        throw new UsageError(`${set.source.path}: the project named by its URNs: expected a project name of at most 100 letters, digits, '-', '_' or '.'`);
+    }
     return {
-        project: set.source.project ?? fromUrn?.project ?? "project",
-        stack: set.source.stack ?? fromUrn?.stack ?? "dev",
+        project,
+        stack,
         dryRun: set.dryRun,
         ...(set.config ? { stackConfig: set.config, stackConfigSecretKeys: set.configSecretKeys ?? [] } : {}),
     };

@@ -1,5 +1,5 @@
-import * as fs from "fs";
 import Ajv, { ErrorObject } from "ajv";
+import { readInputBytes } from "../inputs/read-file";
 import { EnforcementLevel, UsageError } from "../model";
 import type { AnalyzerPolicyMeta, PolicyConfigValue } from "./analyzer-client";
 import { ENFORCEMENT_LEVELS, isEnforcementLevel } from "./enums";
@@ -84,9 +84,10 @@ export function parsePolicyConfig(json: unknown, file: string): PolicyConfigFile
 export function loadPolicyConfigFile(file: string): PolicyConfigFile {
     let text: string;
     try {
-        text = fs.readFileSync(file, "utf8");
+        text = readInputBytes(file, "a policy config file (JSON)").toString("utf8");
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
+        if (!code) throw e;
         throw new UsageError(`${file}: cannot read the policy config file (${code === "ENOENT" ? "no such file" : code ?? "read error"})`);
     }
     if (text.trim() === "") {

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
 import { ResourceSet, UsageError } from "../model";
+import { isStackName, STACK_NAME_RULE } from "../stack-name";
 import { inputError } from "./errors";
 import { addDefaultProviders } from "./program/default-providers";
 import { takeOverMonitor } from "./program/monitor";
@@ -112,8 +113,8 @@ function repositoryRoot(programDir: string): string {
 function stackFileName(stack: string, programDir: string): string {
     const parts = stack.split("/");
     const name = parts[parts.length - 1];
-    if (parts.length > 3 || parts.some(p => !/^[\w.-]+$/.test(p) || p === "." || p === "..")) {
-        throw inputError(programDir, "--stack", "a stack name of letters, digits, '-', '_' or '.'");
+    if (!isStackName(stack)) {
+        throw inputError(programDir, "--stack", STACK_NAME_RULE);
     }
     return name;
 }

@@ -1,4 +1,4 @@
-import * as fs from "fs";
+import { readInputBytes } from "../read-file";
 import * as path from "path";
 import { parseDocument } from "yaml";
 import { z } from "zod";
@@ -44,12 +44,12 @@ const stackSchema = z.object({
 /** Reads Pulumi.yaml and Pulumi.<stack>.yaml the way the CLI prepares them for the language host. */
 export function readProjectFiles(programDir: string, stack: string): ProjectFiles {
     const projectFile = path.join(programDir, "Pulumi.yaml");
-    const projectParsed = projectSchema.safeParse(readYaml(projectFile, "a Pulumi project file (Pulumi.yaml)"));
+    const projectParsed = projectSchema.safeParse(readYaml(projectFile, "a Pulumi project file (Pulumi.yaml)"), { reportInput: true });
     if (!projectParsed.success) throw fromZodError(projectFile, projectParsed.error);
     const project = projectParsed.data;
 
     const stackFile = path.join(programDir, `Pulumi.${stack}.yaml`);
-    const stackParsed = stackSchema.safeParse(readYaml(stackFile, `the stack settings of stack "${stack}"`));
+    const stackParsed = stackSchema.safeParse(readYaml(stackFile, `the stack settings of stack "${stack}"`), { reportInput: true });
     if (!stackParsed.success) throw fromZodError(stackFile, stackParsed.error);
 
     const config: Record<string, string> = {};
@@ -79,9 +79,10 @@ export function readProjectFiles(programDir: string, stack: string): ProjectFile
 function readYaml(file: string, what: string): unknown {
     let text: string;
     try {
-        text = fs.readFileSync(file, "utf8");
+        text = readInputBytes(file, what).toString("utf8");
     } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
+        if (!code) throw err;
         throw inputError(file, "(file)", `${what}, but ${code === "ENOENT" ? "the file does not exist" : `it cannot be read (${code ?? "error"})`}`);
     }
     const doc = parseDocument(text, { prettyErrors: true });
@@ -89,7 +90,12 @@ function readYaml(file: string, what: string): unknown {
         const [line] = doc.errors[0].linePos ?? [];
         throw inputError(file, line ? `line ${line.line} column ${line.col}` : "(document)", `${what} in valid YAML (${doc.errors[0].code})`);
     }
-    return doc.toJS();
+    try {
+        return doc.toJS();
+    } catch (err) {
+        // e.g. an alias bomb: the yaml library stops at its alias limit.
+        throw inputError(file, "(document)", `${what} in YAML the CLI would read (${(err as Error).message.split("\n")[0]})`);
+    }
 }
 
 /** Project-level config declarations: `key: {default: v}`, `key: {value: v}` or a bare value. */
