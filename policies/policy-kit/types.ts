@@ -26,6 +26,18 @@ const MOVED_KINDS: Record<string, string> = {
 
 /** The token in its one canonical form: `azure-native:<module>:<Kind>`, without version or parameterisation. */
 export function canonicalType(type: string): string {
+    // Asked for every resource by every policy: a stack holds few distinct tokens.
+    let canonical = CANONICAL.get(type);
+    if (canonical === undefined) {
+        canonical = computeCanonicalType(type);
+        if (CANONICAL.size < 10_000) CANONICAL.set(type, canonical);
+    }
+    return canonical;
+}
+
+const CANONICAL = new Map<string, string>();
+
+function computeCanonicalType(type: string): string {
     const parts = type.split(":");
     if (parts.length !== 3) {
         return type;
