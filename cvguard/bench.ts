@@ -102,7 +102,7 @@ async function packColdStart(packDir: string): Promise<number> {
 
 async function writeExports(dir: string): Promise<{ environments: number; file: string; resources: number }[]> {
     const { loadProgram } = require("./inputs/program") as typeof import("./inputs/program");
-    const { toStackExport } = require("./export/stack-export") as typeof import("./export/stack-export");
+    const { toStackExport } = require("./export/to-stack-export") as typeof import("./export/to-stack-export");
     const set = await loadProgram({ programDir: REPO_ROOT, stack: "dev", mode: "update" });
     return ENVIRONMENTS.map(environments => {
         const file = path.join(dir, `dev-${environments}-environments.json`);

@@ -10,9 +10,8 @@
  * and words, and such values carry little to leak.
  */
 import { ResourceSet } from "./model";
+import { SECRET_SIG, SIG_KEY } from "./wire";
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 export const MIN_SCRUB_CHARS = 4;
 export const SCRUBBED = "[secret]";

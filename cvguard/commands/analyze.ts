@@ -8,7 +8,7 @@ import { collect, CommonOptions, packsOf, reportTargets, REPORT_FORMATS, withCom
 import { exportFiles, isFleet } from "./fleet-inputs";
 import { UsageError } from "../model";
 import { isStackName, STACK_NAME_RULE } from "../stack-name";
-import { deliver } from "./render";
+import { deliver } from "./deliver";
 
 interface AnalyzeCommandOptions extends CommonOptions {
     stackExport?: string[];

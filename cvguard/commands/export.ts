@@ -39,7 +39,7 @@ export function exportCommand(run: (action: () => Promise<number>) => Promise<vo
         .action((opts: ExportOptions) => run(async () => {
             const environments = environmentsOf(opts.environments);
             const set = await inputs.loadProgram({ programDir: path.resolve(opts.program), stack: opts.stack, mode: opts.mode });
-            const { toStackExport } = require("../export/stack-export") as typeof import("../export/stack-export");
+            const { toStackExport } = require("../export/to-stack-export") as typeof import("../export/to-stack-export");
             await emit(JSON.stringify(toStackExport(set, { environments }), null, 2), opts.output);
             return 0;
         }));

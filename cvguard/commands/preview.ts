@@ -4,7 +4,7 @@ import type { LaunchOptions } from "../engine/launch";
 import { REPO_ROOT } from "../engine/tool-version";
 import { inputs, reports } from "./collaborators";
 import { CommonOptions, packsOf, reportTargets, REPORT_FORMATS, withCommonOptions } from "./options";
-import { deliver } from "./render";
+import { deliver } from "./deliver";
 
 interface PreviewOptions extends CommonOptions {
     stack: string;

@@ -3,7 +3,7 @@ import type * as grpcTypes from "@grpc/grpc-js";
 import { EnforcementLevel, Severity } from "../model";
 import { levelFromWire, levelToWire, severityFromWire } from "./enums";
 import { analyzerGrpc, analyzerPb, emptyPb, grpc, jspb, structPb } from "./proto";
-import { toWireProperties } from "./wire-values";
+import { toWireProperties } from "../wire";
 import { trackPending } from "../pending-work";
 
 export interface PolicyConfigSchema {

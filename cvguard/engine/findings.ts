@@ -5,7 +5,7 @@
  */
 import { isUndecidedText, UNDECIDED_MARKER } from "@custom-vision-guardrails/policy-kit/messages";
 import { AnalysisResult, PolicyInfo, ResourceRecord, Severity, Violation } from "../model";
-import { parseUrn } from "./urn";
+import { parseUrn } from "../wire";
 
 const FALLBACK_SEVERITY: Severity = "medium";
 /** The SDK's advisory when a policy reads a value that is unknown (@pulumi/policy server.js). */

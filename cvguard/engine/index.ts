@@ -1,10 +1,10 @@
 export { analyze, listPolicies, openAnalyzer, packMetadata } from "./analyzer";
 export type { Analyzer } from "./analyzer";
 export type { AnalysisOptions, AnalyzeOptions, LaunchOptions } from "./launch";
-export { resultFromEventLog } from "./event-log";
-export type { EventLog, EventLogOptions } from "./event-log";
+export { resultFromEventLog } from "./event-log-result";
+export type { EventLog, EventLogOptions } from "./event-log-result";
 export { reconcilePolicyConfig, loadPolicyConfigFile, parsePolicyConfig } from "./policy-config";
-export { toWireProperties, toWireValue } from "./wire-values";
+export { toWireProperties, toWireValue } from "../wire";
 export { startPack, startPacks } from "./pack-process";
 export type { RunningPack } from "./pack-process";
 export { readPackManifest } from "./pack-manifest";

@@ -1,5 +1,5 @@
 import type { ResourceSet } from "../model";
-import { parseUrn } from "./urn";
+import { parseUrn } from "../wire";
 import { UsageError } from "../model";
 import { isStackName, STACK_NAME_RULE } from "../stack-name";
 

@@ -7,7 +7,7 @@ import { ResourceRecord } from "../model";
 import { encodeAnalyzeRequest, encodeAnalyzeStackRequest, EncodedRequest, WireResource, WireStackResource } from "./analyzer-client";
 import { FindingsBuilder } from "./findings";
 import { PackSession } from "./pack-session";
-import { toWireProperties } from "./wire-values";
+import { toWireProperties } from "../wire";
 
 const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 

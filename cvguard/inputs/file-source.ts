@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import { SourceInfo } from "../model";
-import { ParsedUrn, parseUrn } from "./urn";
+import { ParsedUrn, parseUrn } from "../wire";
 
 /** Where a file input's resources came from: the stack and project are those of one of its URNs, when it has one. */
 export function fileSource(kind: SourceInfo["kind"], file: string, anyUrn: string | undefined): SourceInfo {

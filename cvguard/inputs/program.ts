@@ -93,7 +93,7 @@ export async function loadProgram(opts: LoadProgramOptions): Promise<ResourceSet
     if (error !== undefined) throw programError(programDir, entryFile, error);
 
     return {
-        source: { kind: "program", path: opts.programDir, stack, project: files.project, location: entryFile, root: sourceRoot },
+        source: { kind: "program", path: opts.programDir, stack, project: files.project, location: path.relative(programDir, entryFile), root: sourceRoot },
         dryRun: preview,
         config: files.config,
         configSecretKeys: files.secretKeys,

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ResourceRecord, SourceLocation } from "../model";
-import { isUrn, nameOfUrn } from "./urn";
+import { isUrn, nameOfUrn } from "../wire";
 import { inputError, jsonPath } from "./errors";
-import { NormalizeOptions, normalizeMap, WireValueError } from "./wire";
+import { NormalizeOptions, normalizeMap, WireValueError } from "../wire";
 
 /** A URN as written in state files. */
 export const urnSchema = z.string({ error: "a URN string" }).refine(isUrn, { error: "a URN of the form urn:pulumi:<stack>::<project>::<type>::<name>" });

@@ -5,6 +5,7 @@
  */
 import { BUILT_IN_ROLES, canonicalType, grants, PermissionBlock, roleGuidOf, TYPES } from "@custom-vision-guardrails/policy-kit";
 import type { ResourceRecord, ResourceSet } from "../model";
+import { SECRET_SIG, UNKNOWN_STRING } from "../wire";
 
 /** Tags the kit's components write (components/stack.ts, KIT_TAGS) and the responsible-AI tags (RAI-01). */
 const TAG = {
@@ -65,8 +66,6 @@ export interface NoticeFacts {
     missing: string[];
 }
 
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** A plain known value, or undefined for absent, unknown and secret values. */
 function plain(v: unknown): unknown {

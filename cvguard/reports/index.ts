@@ -4,7 +4,7 @@ import { renderHtml } from "./html";
 import { renderJson, renderPoliciesJson } from "./json";
 import { renderJunit } from "./junit";
 import { renderMarkdown } from "./markdown";
-import { RenderOptions } from "./options";
+import { RenderOptions } from "./render-options";
 import { renderPoliciesText } from "./policies-text";
 import { renderSarif } from "./sarif";
 import { renderText } from "./text";
@@ -14,8 +14,8 @@ import { POLICY_LIST_FORMATS, PolicyListFormat, REPORT_FORMATS, ReportFormat } f
 export { POLICY_LIST_FORMATS, REPORT_FORMATS } from "./formats";
 export type { PolicyListFormat, ReportFormat } from "./formats";
 
-export type { RenderOptions } from "./options";
-export { colorWanted } from "./options";
+export type { RenderOptions } from "./render-options";
+export { colorWanted } from "./render-options";
 
 export function renderReport(result: AnalysisResult, format: ReportFormat, options: RenderOptions = {}): string {
     switch (format) {

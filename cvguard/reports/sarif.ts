@@ -165,7 +165,10 @@ export function sarifLog(result: AnalysisResult, options: SarifOptions = {}) {
         return rule(p, idOf(p.policyPack, p.name));
     });
     const baseDir = options.baseDir ?? process.cwd();
-    const fallback = relativeArtifactUri(result.source.location ?? result.source.path, baseDir);
+    // A program's entry file is named relative to the program; an input file as given.
+    const fallbackFile = result.source.kind === "program" && result.source.location
+        ? path.join(result.source.path, result.source.location) : result.source.location ?? result.source.path;
+    const fallback = relativeArtifactUri(fallbackFile, baseDir);
     // In a fleet, a finding without a source line points at its stack's export.
     const exportOf = new Map((result.stacks ?? []).map(s => [s.stack, relativeArtifactUri(s.path, baseDir)]));
     const root = result.source.root ?? baseDir;

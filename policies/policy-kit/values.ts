@@ -4,8 +4,9 @@ import * as policyProxy from "@pulumi/policy/proxy";
 // unknown-checking proxy throws; reach it untyped so the packs compile.
 const UnknownValueError: new (...args: any[]) => Error = (policyProxy as any).UnknownValueError;
 
-/** The engine's sentinel for an unknown string during preview. */
-export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN_STRING } from "./wire";
+
+export { UNKNOWN_STRING };
 
 /**
  * A value that cannot be known yet (the cloud computes it, or it is an

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { expect } from "chai";
-import { toStackExport } from "../../cvguard/export/stack-export";
+import { toStackExport } from "../../cvguard/export/to-stack-export";
 import { loadProgram } from "../../cvguard/inputs/program";
 import { loadStackExport } from "../../cvguard/inputs/stack-export";
 import { ResourceSet } from "../../cvguard/model";

@@ -1,5 +1,5 @@
 import { ResourceRecord } from "../../model";
-import { UNKNOWN, secret } from "../wire";
+import { UNKNOWN_STRING, secret } from "../../wire";
 import { fakeGuid } from "./fake-values";
 
 export interface ProviderContext {
@@ -32,7 +32,7 @@ export function addDefaultProviders(resources: ResourceRecord[], versions: Map<s
                 providers.set(urn, provider);
                 out.push(provider);
             }
-            r.provider = `${urn}::${provider.id ?? UNKNOWN}`;
+            r.provider = `${urn}::${provider.id ?? UNKNOWN_STRING}`;
         }
         out.push(r);
     }

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../wire";
+import { UNKNOWN_STRING } from "../../wire";
 import { ARM_PATHS } from "./azure/arm-paths";
 import { armId, armKey, armLayout } from "./azure/arm-resource";
 import { splitToken } from "./sdk/locate";
@@ -27,8 +27,8 @@ export interface InvokeContext {
 export function invokeResult(token: string, args: Record<string, unknown>, ctx: InvokeContext): Record<string, unknown> {
     const schema = invokeSchema(token);
     if (ctx.preview) {
-        if (!schema) return { [UNKNOWN_RESULT_KEY]: UNKNOWN };
-        return Object.fromEntries(Object.keys(schema.result).map(k => [k, UNKNOWN]));
+        if (!schema) return { [UNKNOWN_RESULT_KEY]: UNKNOWN_STRING };
+        return Object.fromEntries(Object.keys(schema.result).map(k => [k, UNKNOWN_STRING]));
     }
     if (!schema) return {};
     const known = getterIdentity(token, args);

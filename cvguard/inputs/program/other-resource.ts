@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../wire";
+import { UNKNOWN_STRING } from "../../wire";
 import { fakeHex } from "./fake-values";
 import { randomOutputs } from "./random-outputs";
 import { plausibleFiller } from "./sdk/plausible-values";
@@ -25,7 +25,7 @@ export function createOtherResource(c: OtherCreate): { id?: string; outputs: Rec
     const types = c.schema?.types ?? {};
     if (c.preview) {
         const outputs = c.schema ? outputsFromInputs(c.schema.outputs, types, c.inputs, unknownUnlessConstant) : { ...c.inputs };
-        return { outputs: { ...outputs, id: UNKNOWN } };
+        return { outputs: { ...outputs, id: UNKNOWN_STRING } };
     }
     const random = c.token.startsWith("random:") ? randomOutputs(c.token, c.inputs, c.seed) : undefined;
     const id = random?.id ?? `${c.urnName}-${fakeHex(c.seed, 8)}`;

@@ -1,4 +1,4 @@
-import { isObject, isSecret, secret } from "../wire";
+import { isObject, isSecret, secret } from "../../wire";
 
 /** A wire value with every secret replaced by its value: what a provider's Create is given. */
 export function withoutSecrets(v: unknown): unknown {

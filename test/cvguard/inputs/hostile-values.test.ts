@@ -1,9 +1,8 @@
 /** Values from files are data: no key, signature or marker in an input can turn a policy off. */
 import { expect } from "chai";
 import * as fc from "fast-check";
-import { toWireValue } from "../../../cvguard/engine/wire-values";
 import { loadStackExport } from "../../../cvguard/inputs/stack-export";
-import { MAX_VALUE_DEPTH, normalizeValue, SECRET_SIG, SIG_KEY, UNKNOWN } from "../../../cvguard/inputs/wire";
+import { MAX_VALUE_DEPTH, normalizeValue, SECRET_SIG, SIG_KEY, toWireValue, UNKNOWN_STRING } from "../../../cvguard/wire";
 import { scratchDir } from "./helpers";
 
 const STACK = "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev";
@@ -58,7 +57,7 @@ describe("cvguard inputs: hostile values", () => {
     });
 
     it("refuses the preview's unknown marker in a deployed stack's export", () => {
-        const file = write("unknown.json", JSON.stringify(exportOf({ properties: { publicNetworkAccess: UNKNOWN } })));
+        const file = write("unknown.json", JSON.stringify(exportOf({ properties: { publicNetworkAccess: UNKNOWN_STRING } })));
         expect(() => loadStackExport(file)).to.throw(/field deployment\.resources\[1\]\.inputs\.properties\.publicNetworkAccess: expected a known value/);
     });
 

@@ -28,7 +28,8 @@ describe("cvguard inputs: loadProgram", function () {
     });
 
     it("describes the program, its stack, project and entry file; preview is a dry run, update is not", () => {
-        expect(preview.source).to.deep.equal({ kind: "program", path: BASIC, stack: "dev", project: "cvg-fixture", location: "index.ts" });
+        // root: the git checkout holding the program, which source locations are relative to.
+        expect(preview.source).to.deep.equal({ kind: "program", path: BASIC, stack: "dev", project: "cvg-fixture", location: "index.ts", root: path.resolve(__dirname, "../../..") });
         expect(preview.dryRun).to.equal(true);
         expect(update.dryRun).to.equal(false);
     });

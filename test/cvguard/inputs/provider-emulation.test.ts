@@ -6,7 +6,7 @@ import { plausibleFiller } from "../../../cvguard/inputs/program/sdk/plausible-v
 import { outputsFromInputs, unknownUnlessConstant } from "../../../cvguard/inputs/program/sdk/shape-values";
 import { Props, ResourceSchema } from "../../../cvguard/inputs/program/sdk/shapes";
 import { annotateSecrets } from "../../../cvguard/inputs/program/secrets";
-import { engineUrn, parseUrn } from "../../../cvguard/inputs/urn";
+import { engineUrn, parseUrn } from "../../../cvguard/wire";
 import { SECRET_SIG, SIG, UNKNOWN } from "./helpers";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000";

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "../../wire";
+import { UNKNOWN_STRING } from "../../../wire";
 import { plausibleFiller } from "../sdk/plausible-values";
 import { outputsFromInputs, unknownUnlessConstant } from "../sdk/shape-values";
 import { ResourceSchema } from "../sdk/shapes";
@@ -28,8 +28,8 @@ export interface AzureCreate {
 export function createAzureResource(c: AzureCreate): { id?: string; outputs: Record<string, unknown> } {
     const types = c.schema?.types ?? {};
     if (c.preview) {
-        const outputs = c.schema ? outputsFromInputs(c.schema.outputs, types, c.inputs, unknownUnlessConstant) : { ...c.inputs, name: UNKNOWN };
-        return { outputs: { ...outputs, id: UNKNOWN } };
+        const outputs = c.schema ? outputsFromInputs(c.schema.outputs, types, c.inputs, unknownUnlessConstant) : { ...c.inputs, name: UNKNOWN_STRING };
+        return { outputs: { ...outputs, id: UNKNOWN_STRING } };
     }
     const name = (c.layout.nameInput && knownString(c.inputs[c.layout.nameInput])) || c.urnName;
     const id = armId(c.layout, c.inputs, name);

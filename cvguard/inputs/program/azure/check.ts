@@ -1,4 +1,4 @@
-import { UNKNOWN, isObject } from "../../wire";
+import { UNKNOWN_STRING, isObject } from "../../../wire";
 import { containsUnknown, knownString } from "../wire-shapes";
 import { fakeGuid, fakeHex } from "../fake-values";
 import { ResourceSchema } from "../sdk/shapes";
@@ -62,8 +62,8 @@ function defaultLocation(news: Record<string, unknown>, ctx: CheckContext): unkn
     const rg = news.resourceGroupName;
     if (rg === undefined) return undefined;
     const name = knownString(rg);
-    if (name === undefined || containsUnknown(rg)) return UNKNOWN;
-    return ctx.resourceGroupLocation(name) ?? UNKNOWN;
+    if (name === undefined || containsUnknown(rg)) return UNKNOWN_STRING;
+    return ctx.resourceGroupLocation(name) ?? UNKNOWN_STRING;
 }
 
 function dropNulls(v: unknown): unknown {

@@ -1,4 +1,4 @@
-import { isObject } from "../../wire";
+import { isObject } from "../../../wire";
 import { TENANT_ID, fakeGuid, fakeHex } from "../fake-values";
 import { knownString } from "../wire-shapes";
 

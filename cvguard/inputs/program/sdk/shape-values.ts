@@ -1,4 +1,4 @@
-import { UNKNOWN, isObject } from "../../wire";
+import { UNKNOWN_STRING, isObject } from "../../../wire";
 import { Prop, Props, Shape, objectProps } from "./shapes";
 
 /** What to put where the inputs say nothing (or something of the wrong type). */
@@ -8,7 +8,7 @@ export type Filler = (path: string[], prop: Prop) => unknown;
 export const OMIT = Symbol("omit");
 
 /** A create's plan knows nothing the inputs do not say, but a constant is a constant. */
-export const unknownUnlessConstant: Filler = (_path, prop) => (prop.shape.kind === "const" ? prop.shape.value : UNKNOWN);
+export const unknownUnlessConstant: Filler = (_path, prop) => (prop.shape.kind === "const" ? prop.shape.value : UNKNOWN_STRING);
 
 /**
  * Maps inputs onto the declared outputs, as azure-native plans a create (convert/previewOutputs.go)
@@ -31,7 +31,7 @@ export function outputsFromInputs(props: Props, types: Record<string, Props>, in
 }
 
 function shapeValue(prop: Prop, types: Record<string, Props>, input: unknown, fill: Filler, path: string[]): unknown {
-    if (input === UNKNOWN) return UNKNOWN;
+    if (input === UNKNOWN_STRING) return UNKNOWN_STRING;
     const shaped = shapeKnown(prop.shape, types, input, fill, path);
     return shaped === MISMATCH ? fill(path, prop) : shaped;
 }

@@ -2,6 +2,7 @@ import { createHash } from "crypto";
 import { ResourceRecord, ResourceSet } from "../model";
 import { toolVersion } from "../engine/tool-version";
 import { replicateEnvironments } from "./replicate";
+import { SECRET_SIG, SIG_KEY } from "../wire";
 
 /**
  * Writes a resource set as `pulumi stack export` does: an untyped deployment of version 3
@@ -10,8 +11,6 @@ import { replicateEnvironments } from "./replicate";
  * ever reaches the file, and cvguard reads such secrets back as secrets of unknown value.
  */
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 /** Names the provider of the placeholder ciphertext: the file cannot be decrypted, by design. */
 const PLACEHOLDER_SECRETS_PROVIDER = "cvguard-placeholder";
 

@@ -6,7 +6,7 @@ import { AnalysisResult, ResourceRecord, ResourceSet, summarize } from "../../..
 import { Analyzer, openAnalyzer } from "../../../cvguard/engine";
 import { loadProgram } from "../../../cvguard/inputs/program";
 import { loadStackExport } from "../../../cvguard/inputs/stack-export";
-import { toStackExport } from "../../../cvguard/export/stack-export";
+import { toStackExport } from "../../../cvguard/export/to-stack-export";
 import { DEFAULT_PACKS } from "../../../cvguard/commands/options";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");

@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { toWireProperties, toWireValue, SIG_KEY, SECRET_SIG, RESOURCE_REFERENCE_SIG, OUTPUT_VALUE_SIG, UNKNOWN_STRING, UNKNOWN_OBJECT } from "../../../cvguard/engine/wire-values";
-import { structPb } from "../../../cvguard/engine/proto";
+import { toWireProperties, toWireValue, SIG_KEY, SECRET_SIG, RESOURCE_REFERENCE_SIG, OUTPUT_VALUE_SIG, UNKNOWN_STRING, UNKNOWN_OBJECT } from "../../cvguard/wire";
+import { structPb } from "../../cvguard/engine/proto";
 
 // The SDK's deserializer is @internal (absent from its .d.ts), so it is reached untyped.
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as {

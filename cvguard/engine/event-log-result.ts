@@ -4,7 +4,7 @@ import { isEnforcementLevel } from "./enums";
 import { packMetadata } from "./analyzer";
 import { findingOf } from "./findings";
 import { toolVersion } from "./tool-version";
-import { parseUrn } from "./urn";
+import { parseUrn } from "../wire";
 
 /** What `readEventLog` returns; defined by its reader, type-only here so the engine never loads the input parsers. */
 export type { EventLog };
