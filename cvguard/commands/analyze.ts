@@ -3,7 +3,7 @@ import { Command } from "commander";
 import type { LaunchOptions } from "../engine/launch";
 import type { ResourceSet } from "../model";
 import { peekFirstUrn } from "../inputs/file-source";
-import { inputs, reports } from "./collaborators";
+import { inputs, reports, stages } from "./collaborators";
 import { collect, CommonOptions, packsOf, reportTargets, REPORT_FORMATS, withCommonOptions } from "./options";
 import { exportFiles, isFleet } from "./fleet-inputs";
 import { UsageError } from "../model";
@@ -33,7 +33,7 @@ export function analyzeCommand(run: (action: () => Promise<number>) => Promise<v
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: AnalyzeCommandOptions) => run(async () => {
         reportTargets(opts);
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
-        const { analyzeWhileLoading } = require("../engine/early-analysis") as typeof import("../engine/early-analysis");
+        const { analyzeWhileLoading } = stages.earlyAnalysis();
         if ((opts.stackExport?.length ?? 0) > 0 === (opts.previewJson !== undefined)) {
             throw new UsageError("analyze: give either --stack-export FILE (repeatable for a fleet) or --preview-json FILE");
         }
@@ -51,7 +51,7 @@ export function analyzeCommand(run: (action: () => Promise<number>) => Promise<v
                 throw new UsageError("--stack: a fleet's stacks are named by their exports; --stack names the stack of a single export");
             }
             const files = exportFiles(opts.stackExport);
-            const { analyzeFleet } = require("../engine/fleet") as typeof import("../engine/fleet");
+            const { analyzeFleet } = stages.fleet();
             const result = await analyzeFleet(files.map(file => ({ file, load: () => withSource(inputs.loadStackExport(file)) })), {
                 packs, policyConfigFiles: opts.policyConfig, path: opts.stackExport.join(","),
                 firstLaunch: expectedLaunch(files[0], false, undefined),

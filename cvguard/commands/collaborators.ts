@@ -27,3 +27,19 @@ export const reports = {
     renderPolicies: (...args: Parameters<Reports["renderPolicies"]>) => (require("../reports") as Reports).renderPolicies(...args),
     colorWanted: (stream: { isTTY?: boolean }) => (require("../reports") as Reports).colorWanted(stream),
 };
+
+/**
+ * The engine and the other stages a command needs, each loaded when first asked for: the engine
+ * pulls in gRPC and protobuf, which invocation errors and `--help` should not pay for.
+ */
+export const stages = {
+    earlyAnalysis: () => require("../engine/early-analysis") as typeof import("../engine/early-analysis"),
+    fleet: () => require("../engine/fleet") as typeof import("../engine/fleet"),
+    atUpdate: () => require("../engine/at-update") as typeof import("../engine/at-update"),
+    analyzer: () => require("../engine/analyzer") as typeof import("../engine/analyzer"),
+    eventLogResult: () => require("../engine/event-log-result") as typeof import("../engine/event-log-result"),
+    toStackExport: () => require("../export/to-stack-export") as typeof import("../export/to-stack-export"),
+    projectFiles: () => require("../inputs/program/project-files") as typeof import("../inputs/program/project-files"),
+    noticeFacts: () => require("../notice/facts") as typeof import("../notice/facts"),
+    noticeRender: () => require("../notice/render") as typeof import("../notice/render"),
+};

@@ -2,7 +2,7 @@ import * as path from "path";
 import { Command, Option } from "commander";
 import { UsageError } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
-import { inputs } from "./collaborators";
+import { inputs, stages } from "./collaborators";
 import { emit } from "./output";
 import { withTimeout } from "./options";
 
@@ -39,7 +39,7 @@ export function exportCommand(run: (action: () => Promise<number>) => Promise<vo
         .action((opts: ExportOptions) => run(async () => {
             const environments = environmentsOf(opts.environments);
             const set = await inputs.loadProgram({ programDir: path.resolve(opts.program), stack: opts.stack, mode: opts.mode });
-            const { toStackExport } = require("../export/to-stack-export") as typeof import("../export/to-stack-export");
+            const { toStackExport } = stages.toStackExport();
             await emit(JSON.stringify(toStackExport(set, { environments }), null, 2), opts.output);
             return 0;
         }));

@@ -2,7 +2,7 @@ import * as path from "path";
 import { Command, Option } from "commander";
 import { UsageError } from "../model";
 import { REPO_ROOT } from "../engine/tool-version";
-import { inputs } from "./collaborators";
+import { inputs, stages } from "./collaborators";
 import { emit } from "./output";
 import { withTimeout } from "./options";
 import { rememberSecrets, scrubReportData, scrubSecrets } from "../secret-scrub";
@@ -30,8 +30,8 @@ export function noticeCommand(run: (action: () => Promise<number>) => Promise<vo
             const set = opts.stackExport
                 ? inputs.loadStackExport(opts.stackExport)
                 : await inputs.loadProgram({ programDir: path.resolve(opts.program), stack: opts.stack!, mode: "update" });
-            const { noticeFacts } = require("../notice/facts") as typeof import("../notice/facts");
-            const { noticeHtml, noticeMarkdown } = require("../notice/render") as typeof import("../notice/render");
+            const { noticeFacts } = stages.noticeFacts();
+            const { noticeHtml, noticeMarkdown } = stages.noticeRender();
             rememberSecrets(set);
             const facts = scrubReportData(noticeFacts(set));
             await emit(scrubSecrets(opts.format === "html" ? noticeHtml(facts) : noticeMarkdown(facts)), opts.output);

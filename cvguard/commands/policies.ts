@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { reports } from "./collaborators";
+import { reports, stages } from "./collaborators";
 import { CommonOptions, packsOf, POLICY_LIST_FORMATS, withCommonOptions } from "./options";
 import { emit } from "./output";
 
@@ -8,7 +8,7 @@ export function policiesCommand(run: (action: () => Promise<number>) => Promise<
         .description("list every policy: pack, name, enforcement level, severity, control IDs, description");
     withCommonOptions(cmd, POLICY_LIST_FORMATS).action((opts: CommonOptions) => run(async () => {
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
-        const { listPolicies } = require("../engine/analyzer") as typeof import("../engine/analyzer");
+        const { listPolicies } = stages.analyzer();
         const { packs } = packsOf(opts);
         const policies = await listPolicies(packs, opts.policyConfig);
         const color = !opts.output && opts.format === "text" && (reports.colorWanted(process.stdout));

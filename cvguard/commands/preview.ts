@@ -2,7 +2,7 @@ import * as path from "path";
 import { Command, Option } from "commander";
 import type { LaunchOptions } from "../engine/launch";
 import { REPO_ROOT } from "../engine/tool-version";
-import { inputs, reports } from "./collaborators";
+import { inputs, reports, stages } from "./collaborators";
 import { CommonOptions, packsOf, reportTargets, REPORT_FORMATS, withCommonOptions } from "./options";
 import { deliver } from "./deliver";
 
@@ -20,7 +20,7 @@ interface PreviewOptions extends CommonOptions {
 function expectedLaunch(programDir: string, stack: string, mode: PreviewOptions["mode"]): LaunchOptions | undefined {
     try {
         const stackName = stack.split("/").pop()!;
-        const { readProjectFiles } = require("../inputs/program/project-files") as typeof import("../inputs/program/project-files");
+        const { readProjectFiles } = stages.projectFiles();
         const files = readProjectFiles(programDir, stackName);
         return { project: files.project, stack: stackName, dryRun: mode === "preview", stackConfig: files.config, stackConfigSecretKeys: files.secretKeys };
     } catch {
@@ -38,7 +38,7 @@ export function previewCommand(run: (action: () => Promise<number>) => Promise<v
         reportTargets(opts);
         const { packs } = packsOf(opts);
         const programDir = path.resolve(opts.program);
-        const { analyzeWhileLoading } = require("../engine/early-analysis") as typeof import("../engine/early-analysis");
+        const { analyzeWhileLoading } = stages.earlyAnalysis();
         const load = async () => {
             const set = await inputs.loadProgram({ programDir, stack: opts.stack, mode: opts.mode });
             reports.preload();
@@ -57,7 +57,7 @@ export function previewCommand(run: (action: () => Promise<number>) => Promise<v
                     previewed.notes = [...(previewed.notes ?? []), `What pulumi up will decide is not shown: the program could not be evaluated with planned values (${(e as Error).message}).`];
                     return;
                 }
-                const { decideAtUpdate } = require("../engine/at-update") as typeof import("../engine/at-update");
+                const { decideAtUpdate } = stages.atUpdate();
                 decideAtUpdate(previewed, updated);
             });
         return deliver(result, opts);

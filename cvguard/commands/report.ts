@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { UsageError } from "../model";
-import { inputs, reports } from "./collaborators";
+import { inputs, reports, stages } from "./collaborators";
 import { CommonOptions, packsOf, reportTargets, REPORT_FORMATS, withCommonOptions } from "./options";
 import { deliver } from "./deliver";
 
@@ -15,7 +15,7 @@ export function reportCommand(run: (action: () => Promise<number>) => Promise<vo
     withCommonOptions(cmd, REPORT_FORMATS).action((opts: ReportOptions) => run(async () => {
         reportTargets(opts);
         // Loaded on demand: invocation errors should not pay for gRPC and protobuf.
-        const { resultFromEventLog } = require("../engine/event-log-result") as typeof import("../engine/event-log-result");
+        const { resultFromEventLog } = stages.eventLogResult();
         if (!opts.eventLog) {
             throw new UsageError("report: --event-log FILE is required");
         }
