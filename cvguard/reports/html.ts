@@ -72,28 +72,45 @@ ${group.violations.map(violationItem).join("\n")}
 </article>`;
 }
 
-const FLEET_SYMBOL: Record<ControlState, string> = { fail: "✗", warn: "!", undecided: "?", pass: "✓", na: "·" };
+const SYMBOL: Record<ControlState, string> = { fail: "✗", warn: "!", undecided: "?", pass: "✓", na: "·" };
 
-/** A fleet's stacks × controls, first on the page. */
-function fleetSection(result: AnalysisResult): string {
-    if (!result.stacks) return "";
-    const { controls, rows } = stackControlMatrix(result);
-    const body = rows.slice(0, MATRIX_MAX_ROWS).map(r => `<tr><th scope="row">${e(singleLine(r.stack))}<br><span class="type">${r.passed ? "passed" : "blocked"}: ${r.mandatory} mandatory, ${r.advisory} advisory</span></th>`
+interface MatrixRow {
+    /** The row heading's HTML, already escaped. */
+    heading: string;
+    title?: string;
+    stateOf(control: string): ControlState;
+}
+
+/** A rows × controls table section, at most MATRIX_MAX_ROWS rows, the rest counted. */
+function matrixTable(id: string, title: string, legend: string, corner: string, controls: string[], rows: MatrixRow[], rest: string): string {
+    const body = rows.slice(0, MATRIX_MAX_ROWS).map(r => `<tr><th scope="row"${r.title ? ` title="${e(r.title)}"` : ""}>${r.heading}</th>`
         + controls.map(c => {
-            const state = r.cells.get(c) ?? "na";
-            return `<td class="cell ${state}" title="${e(c)}: ${state === "na" ? "not applicable" : state}">${FLEET_SYMBOL[state]}</td>`;
+            const state = r.stateOf(c);
+            return `<td class="cell ${state}" title="${e(c)}: ${state === "na" ? "not applicable" : state}">${SYMBOL[state]}</td>`;
         }).join("") + "</tr>");
-    const more = rows.length > MATRIX_MAX_ROWS ? `<p class="source">${rows.length - MATRIX_MAX_ROWS} more stacks; the json report has every stack.</p>` : "";
-    return `<section id="stacks">
-<h2>Stacks (${rows.length}: ${rows.filter(r => !r.passed).length} blocked)</h2>
-<p class="source">✗ mandatory finding · ! advisory finding · ? decided at <code>pulumi up</code> · ✓ passed · · not applicable</p>
+    const more = rows.length > MATRIX_MAX_ROWS ? `<p class="source">${rows.length - MATRIX_MAX_ROWS} more ${rest}</p>` : "";
+    return `<section id="${id}">
+<h2>${title}</h2>
+<p class="source">${legend}</p>
 <div class="matrix-wrap"><table class="matrix">
-<thead><tr><th>Stack</th>${controls.map(c => `<th class="control-head">${e(c)}</th>`).join("")}</tr></thead>
+<thead><tr><th>${corner}</th>${controls.map(c => `<th class="control-head">${e(c)}</th>`).join("")}</tr></thead>
 <tbody>
 ${body.join("\n")}
 </tbody>
 </table></div>${more}
 </section>`;
+}
+
+/** A fleet's stacks × controls, first on the page. */
+function fleetSection(result: AnalysisResult): string {
+    if (!result.stacks) return "";
+    const { controls, rows } = stackControlMatrix(result);
+    return matrixTable("stacks", `Stacks (${rows.length}: ${rows.filter(r => !r.passed).length} blocked)`,
+        "✗ mandatory finding · ! advisory finding · ? decided at <code>pulumi up</code> · ✓ passed · · not applicable", "Stack", controls,
+        rows.map(r => ({
+            heading: `${e(singleLine(r.stack))}<br><span class="type">${r.passed ? "passed" : "blocked"}: ${r.mandatory} mandatory, ${r.advisory} advisory</span>`,
+            stateOf: c => r.cells.get(c) ?? "na",
+        })), "stacks; the json report has every stack.");
 }
 
 function violationsSection(groups: ViolationGroup[]): string {
@@ -131,8 +148,6 @@ function nodeStates(result: AnalysisResult): (urn: string) => NodeState {
     return urn => worst.get(urn) ?? "ok";
 }
 
-type Cell = "fail" | "undecided" | "pass" | "na";
-
 /**
  * Resources × controls: a cell fails when a policy of the control failed on the resource,
  * is undecided when one could not decide, passes when one checked it and found nothing,
@@ -143,27 +158,15 @@ function matrixSection(result: AnalysisResult): string {
     if (checked.length === 0) return "";
     const controlsOf = new Map<string, string[]>(result.policies.map(p => [p.name, p.controls]));
     const controls = [...new Set(result.policies.flatMap(p => p.controls))].sort(compareControls);
-    const cell = (r: typeof checked[number], control: string): Cell => {
-        const has = (names: string[]) => names.some(n => (controlsOf.get(n) ?? []).includes(control));
-        return has(r.policies!.failed) ? "fail" : has(r.policies!.undecided) ? "undecided" : has(r.policies!.passed) ? "pass" : "na";
-    };
-    const SYMBOL: Record<Cell, string> = { fail: "✗", undecided: "?", pass: "✓", na: "·" };
-    const rows = checked.slice(0, MATRIX_MAX_ROWS).map(r => `<tr><th scope="row" title="${e(singleLine(r.urn))}">${e(singleLine(r.name))}<br><span class="type">${e(singleLine(r.type))}</span></th>`
-        + controls.map(c => {
-            const state = cell(r, c);
-            return `<td class="cell ${state}" title="${e(c)}: ${state === "na" ? "not applicable" : state}">${SYMBOL[state]}</td>`;
-        }).join("") + "</tr>");
-    const more = checked.length > MATRIX_MAX_ROWS ? `<p class="source">${checked.length - MATRIX_MAX_ROWS} more resources; the json report has every outcome.</p>` : "";
-    return `<section id="matrix">
-<h2>Compliance matrix</h2>
-<p class="source">✓ passed · ✗ failed · ? decided at <code>pulumi up</code> · · not applicable</p>
-<div class="matrix-wrap"><table class="matrix">
-<thead><tr><th>Resource</th>${controls.map(c => `<th class="control-head">${e(c)}</th>`).join("")}</tr></thead>
-<tbody>
-${rows.join("\n")}
-</tbody>
-</table></div>${more}
-</section>`;
+    return matrixTable("matrix", "Compliance matrix", "✓ passed · ✗ failed · ? decided at <code>pulumi up</code> · · not applicable", "Resource", controls,
+        checked.map(r => ({
+            heading: `${e(singleLine(r.name))}<br><span class="type">${e(singleLine(r.type))}</span>`,
+            title: singleLine(r.urn),
+            stateOf: (control: string): ControlState => {
+                const has = (names: string[]) => names.some(n => (controlsOf.get(n) ?? []).includes(control));
+                return has(r.policies!.failed) ? "fail" : has(r.policies!.undecided) ? "undecided" : has(r.policies!.passed) ? "pass" : "na";
+            },
+        })), "resources; the json report has every outcome.");
 }
 
 function graphSection(result: AnalysisResult, groups: ViolationGroup[]): string {

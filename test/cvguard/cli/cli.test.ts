@@ -6,27 +6,10 @@ import { DEFAULT_PACKS } from "../../../cvguard/commands/options";
 import { writeReport } from "../../../cvguard/commands/output";
 import { fixturePack, isAlive, eventually } from "../engine/helpers";
 import { finished, REPO, runCli, spawnCli } from "./cli-helpers";
+import { fixtureExport, fixtureStorageUrn } from "../../support/fixture-exports";
 
-const STORAGE = "fixture:index:Storage";
-const STACK_URN = "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev";
-const storageUrn = (name: string) => `urn:pulumi:dev::proj::${STORAGE}::${name}`;
-
-function stackExport(storage: { name: string; httpsOnly: boolean }[]): unknown {
-    return {
-        version: 3,
-        deployment: {
-            manifest: { time: "2026-01-01T00:00:00Z", magic: "m", version: "v3.248.0" },
-            secrets_providers: { type: "passphrase" },
-            resources: [
-                { urn: STACK_URN, custom: false, type: "pulumi:pulumi:Stack" },
-                ...storage.map(s => ({
-                    urn: storageUrn(s.name), custom: true, id: `id-${s.name}`, type: STORAGE, parent: STACK_URN,
-                    inputs: { httpsOnly: s.httpsOnly }, outputs: { httpsOnly: s.httpsOnly },
-                })),
-            ],
-        },
-    };
-}
+const storageUrn = (name: string) => fixtureStorageUrn(name);
+const stackExport = (storage: { name: string; httpsOnly: boolean }[]) => fixtureExport(storage.map(s => ({ name: s.name, props: { httpsOnly: s.httpsOnly } })));
 
 /** One JSON line on stderr, nothing else: "cvguard: <message>". */
 function expectOneLineError(stderr: string, pattern: RegExp): void {

@@ -6,25 +6,12 @@ import * as path from "path";
 import { XMLParser } from "fast-xml-parser";
 import { fixturePack } from "../engine/helpers";
 import { runCli } from "./cli-helpers";
+import { FIXTURE_STORAGE, fixtureExport } from "../../support/fixture-exports";
 
-const STORAGE = "fixture:index:Storage";
+const STORAGE = FIXTURE_STORAGE;
 
-/** A `pulumi stack export` of one stack with storage accounts of the fixture provider. */
 function stackExport(stack: string, project: string, storage: { name: string; httpsOnly: boolean }[]): unknown {
-    const stackUrn = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
-    return {
-        version: 3,
-        deployment: {
-            manifest: { time: "2026-01-01T00:00:00Z", magic: "m", version: "v3.248.0" },
-            resources: [
-                { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" },
-                ...storage.map(s => ({
-                    urn: `urn:pulumi:${stack}::${project}::${STORAGE}::${s.name}`, custom: true, id: `id-${s.name}`, type: STORAGE, parent: stackUrn,
-                    inputs: { httpsOnly: s.httpsOnly }, outputs: { httpsOnly: s.httpsOnly },
-                })),
-            ],
-        },
-    };
+    return fixtureExport(storage.map(s => ({ name: s.name, props: { httpsOnly: s.httpsOnly } })), stack, project);
 }
 
 describe("cvguard CLI: fleets", function () {

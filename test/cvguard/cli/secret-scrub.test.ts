@@ -7,31 +7,20 @@ import { forgetSecrets, rememberSecrets, SCRUBBED, scrubReportData, scrubSecrets
 import { REPORT_FORMATS } from "../../../cvguard/reports/formats";
 import { fixturePack } from "../engine/helpers";
 import { runCli } from "./cli-helpers";
+import { fixtureExport } from "../../support/fixture-exports";
 
 const SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const PASSWORD = "hunter2-<s3cret>&\"q\"";
 const TOKEN = "tok-9f8e7d";
-const STORAGE = "fixture:index:Storage";
 
 function exportWithSecrets(): unknown {
-    const stackUrn = "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev";
     // `pulumi stack export --show-secrets` writes plaintext as JSON text.
-    const props = {
+    return fixtureExport([{ name: "s", props: {
         password: { [SIG]: SECRET_SIG, plaintext: JSON.stringify(PASSWORD) },
         nested: { [SIG]: SECRET_SIG, plaintext: JSON.stringify({ token: TOKEN, port: 8443 }) },
         visible: "not-a-secret",
-    };
-    return {
-        version: 3,
-        deployment: {
-            manifest: { time: "2026-01-01T00:00:00Z", magic: "m", version: "v3.248.0" },
-            resources: [
-                { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" },
-                { urn: `urn:pulumi:dev::proj::${STORAGE}::s`, custom: true, id: "id-s", type: STORAGE, parent: stackUrn, inputs: props, outputs: props },
-            ],
-        },
-    };
+    } }]);
 }
 
 /** The secret in every form a report could carry it: raw, JSON-escaped, HTML/XML-escaped. */
