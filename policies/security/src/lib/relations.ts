@@ -212,15 +212,16 @@ export function diagnosticCoverage(graph: StackGraph, target: PolicyResource): C
             }
             const category = readLowerString(l, "category");
             const group = readLowerString(l, "categoryGroup");
+            // An entry names a category or a group; an unknown one could be anything, but a known
+            // sibling still counts (a preview plans an unset categoryGroup as unknown).
             if (isUnknown(category) || isUnknown(group)) {
                 c.open = true;
-                continue;
             }
             const sure = enabled === true && toWorkspace === true;
-            if (category) {
+            if (typeof category === "string" && category) {
                 (sure ? c.categories : c.maybeCategories).add(category);
             }
-            if (group) {
+            if (typeof group === "string" && group) {
                 (sure ? c.groups : c.maybeGroups).add(group);
             }
         }
