@@ -138,7 +138,9 @@ export function hasDnsZone(graph: StackGraph, endpoints: PolicyResource[], zone:
         for (const zg of related(graph, pe, [DNS_ZONE_GROUP], "privateEndpointName", [], "/privatednszonegroups/")) {
             const t = graph.targets(zg, "privateDnsZoneConfigs", ["privateDnsZoneConfigs[].privateDnsZoneId"]);
             let match = t.externalIds.some(id => id.endsWith(suffix));
-            for (const z of t.resources) {
+            // Known zone IDs say where Azure registers the endpoint; a zone the configs depend on decides only while an ID is unknown.
+            const zones = zoneIdsKnown(zg) ? t.resources.filter(z => knownId(z) !== undefined) : t.resources;
+            for (const z of zones) {
                 const name = zoneName(z);
                 if (isUnknown(name)) {
                     unknown = true;
@@ -155,6 +157,12 @@ export function hasDnsZone(graph: StackGraph, endpoints: PolicyResource[], zone:
         }
     }
     return { found, unknown: found.length === 0 && unknown };
+}
+
+/** Every privateDnsZoneConfigs[].privateDnsZoneId of the zone group is a known value. */
+function zoneIdsKnown(zg: PolicyResource): boolean {
+    const configs = readArray(zg.props, "privateDnsZoneConfigs");
+    return !isUnknown(configs) && configs.every(c => !isUnknown(c) && !isUnknown(readPath(c, "privateDnsZoneId")));
 }
 
 function zoneName(z: PolicyResource): Maybe<string | undefined> {
