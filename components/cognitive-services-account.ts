@@ -3,6 +3,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as monitor from "@pulumi/azure-native/monitor";
 import { createDiagnosticSettings } from "./shared/diagnostic-settings";
+import { after } from "./shared/known";
 import { createLock } from "./shared/lock";
 import { createPrivateEndpoints, PrivateEndpointResources } from "./shared/private-endpoints";
 import { createRoleAssignments } from "./shared/role-assignments";
@@ -80,13 +81,13 @@ export class CognitiveServicesAccount extends pulumi.ComponentResource {
         }, { parent: this, dependsOn: cmk?.waitFor });
 
         this.id = this.account.id;
-        this.name = this.account.name;
+        this.name = args.accountName ? after(this.account, args.accountName) : this.account.name;
         this.endpoint = this.account.properties.apply(p => p.endpoint ?? "");
         this.principalId = this.account.identity.apply(i => i?.principalId ?? "");
         this.privateEndpoints = createPrivateEndpoints(this, name, this.account.id, "account", args, args.privateEndpoints);
         this.diagnosticSettings = createDiagnosticSettings(this, name, this.account.id,
             { logs: [{ category: "Audit" }, { category: "RequestResponse" }], metrics: ["AllMetrics"] }, args.diagnosticSettings);
-        this.roleAssignments = createRoleAssignments(this, name, this.account.id, args.roleAssignments);
+        this.roleAssignments = createRoleAssignments(this, name, this.account.id, args.roleAssignments, args.subscriptionId);
         createLock(this, `${name}-cog`, this.account.id, args.lock, [...this.diagnosticSettings, ...this.roleAssignments]);
 
         this.registerOutputs({ id: this.id, endpoint: this.endpoint });

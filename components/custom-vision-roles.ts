@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
+import { after } from "./shared/known";
 import { deterministicGuid, roleDefinitionIdOf } from "./shared/role-assignments";
 
 const CS = "Microsoft.CognitiveServices";
@@ -49,9 +50,10 @@ export class CustomVisionRoles extends pulumi.ComponentResource {
 
     private role(resourceName: string, args: CustomVisionRolesArgs, title: string, description: string, notDataActions: string[]): CustomRole {
         const roleName = pulumi.interpolate`${title} (${args.nameSuffix})`;
+        const guid = deterministicGuid(args.scope, roleName);
         const definition = new authorization.RoleDefinition(resourceName, {
             scope: args.scope,
-            roleDefinitionId: deterministicGuid(args.scope, roleName),
+            roleDefinitionId: guid,
             roleName,
             description,
             permissions: [{
@@ -62,6 +64,6 @@ export class CustomVisionRoles extends pulumi.ComponentResource {
             }],
             assignableScopes: [args.scope],
         }, { parent: this });
-        return { definition, id: roleDefinitionIdOf(args.subscriptionId, definition.name) };
+        return { definition, id: after(definition, roleDefinitionIdOf(args.subscriptionId, guid)) };
     }
 }

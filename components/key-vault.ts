@@ -2,8 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import * as monitor from "@pulumi/azure-native/monitor";
-import * as time from "@pulumiverse/time";
 import { createDiagnosticSettings } from "./shared/diagnostic-settings";
+import { after } from "./shared/known";
 import { createLock } from "./shared/lock";
 import { createPrivateEndpoints, PrivateEndpointResources } from "./shared/private-endpoints";
 import { createRoleAssignments } from "./shared/role-assignments";
@@ -17,7 +17,10 @@ export interface EncryptionKeySpec {
     hsm?: boolean;
     /** Rotate this many days after creation (KEY-02). */
     rotateAfterDays: number;
-    /** Each version expires this many days after its creation, the first one included (KEY-03). */
+    /**
+     * Each version expires this many days after its creation, the first one included (KEY-03). The
+     * first version's date is fixed when the key is created; later runs keep it.
+     */
     expiresAfterDays: number;
     /** Extra tags on the key (e.g. which service reads it). */
     tags?: Tags;
@@ -28,6 +31,8 @@ export type VaultNetworkMode = "firewall" | "private";
 
 export interface KeyVaultArgs extends ResourcePlacement {
     vaultName: pulumi.Input<string>;
+    /** The cloud's vault DNS suffix (`vault.azure.net`): the URI is then built from the name, else read from the vault. */
+    vaultDnsSuffix?: string;
     tenantId: pulumi.Input<string>;
     sku: "standard" | "premium";
     networkMode: VaultNetworkMode;
@@ -105,12 +110,14 @@ export class KeyVault extends pulumi.ComponentResource {
         }
 
         this.id = this.vault.id;
-        this.name = this.vault.name;
-        this.vaultUri = this.vault.properties.apply(p => p.vaultUri ?? "");
+        this.name = after(this.vault, args.vaultName);
+        this.vaultUri = args.vaultDnsSuffix
+            ? after(this.vault, pulumi.interpolate`https://${args.vaultName}.${args.vaultDnsSuffix}/`)
+            : this.vault.properties.apply(p => p.vaultUri ?? "");
         this.privateEndpoints = createPrivateEndpoints(this, name, this.vault.id, "vault", args, args.privateEndpoints);
         this.diagnosticSettings = createDiagnosticSettings(this, name, this.vault.id,
             { logs: [{ category: "AuditEvent" }], metrics: ["AllMetrics"] }, args.diagnosticSettings);
-        this.roleAssignments = createRoleAssignments(this, name, this.vault.id, args.roleAssignments);
+        this.roleAssignments = createRoleAssignments(this, name, this.vault.id, args.roleAssignments, args.subscriptionId);
         createLock(this, `${name}-kv`, this.vault.id, args.lock,
             [...Object.values(this.keys).map(k => k.key), ...this.diagnosticSettings, ...this.roleAssignments]);
 
@@ -119,19 +126,20 @@ export class KeyVault extends pulumi.ComponentResource {
 
     private createKey(name: string, args: KeyVaultArgs, k: EncryptionKeySpec): VaultKey {
         const hsm = k.hsm ?? args.sku === "premium";
-        // The first version needs its own expiry (the rotation policy's covers rotated versions only); an
-        // Offset resource fixes it at creation, so later runs do not move it.
-        const firstExpiry = new time.Offset(`${name}-${k.name}-expiry`, { offsetDays: k.expiresAfterDays }, { parent: this });
+        // The first version needs its own expiry (the rotation policy's covers rotated versions only). It is
+        // computed when the program runs, so a first preview knows it; ignoreChanges keeps the value of the
+        // deployment that created the key, so later runs do not move it.
+        const firstExpiry = Math.floor(Date.now() / 1000) + k.expiresAfterDays * 24 * 60 * 60;
         const key = new keyvault.Key(`${name}-${k.name}`, {
             resourceGroupName: args.resourceGroupName,
-            vaultName: this.vault.name,
+            vaultName: after(this.vault, args.vaultName),
             keyName: k.name,
             tags: { ...args.tags, ...k.tags },
             properties: {
                 kty: hsm ? "RSA-HSM" : "RSA",
                 keySize: k.size,
                 keyOps: ["wrapKey", "unwrapKey"],
-                attributes: { enabled: true, expires: firstExpiry.unix },
+                attributes: { enabled: true, expires: firstExpiry },
                 rotationPolicy: {
                     attributes: { expiryTime: `P${k.expiresAfterDays}D` },
                     lifetimeActions: [
@@ -144,7 +152,8 @@ export class KeyVault extends pulumi.ComponentResource {
             // azure-native deletes keys through the Key Vault data plane, which a vault closed to the
             // public refuses; purge protection and soft delete keep the key anyway.
             retainOnDelete: true,
+            ignoreChanges: ["properties.attributes.expires"],
         });
-        return { key, name: key.name, version: key.keyUriWithVersion.apply(uri => uri.split("/").pop() ?? "") };
+        return { key, name: after(key, k.name), version: key.keyUriWithVersion.apply(uri => uri.split("/").pop() ?? "") };
     }
 }

@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as privatedns from "@pulumi/azure-native/privatedns";
+import { resourceId } from "./shared/azure-target";
+import { after } from "./shared/known";
 import { Tags } from "./types";
 
 export interface PrivateDnsZonesArgs {
@@ -11,6 +13,8 @@ export interface PrivateDnsZonesArgs {
     existingZoneIds?: Record<string, string>;
     /** The VNet to link new zones to. */
     virtualNetworkId: pulumi.Input<string>;
+    /** Given, the IDs of new zones are built from their names, so they are known before the zones exist. */
+    subscriptionId?: pulumi.Input<string>;
 }
 
 /** Private DNS zones with VNet links, or the IDs of existing zones. */
@@ -36,7 +40,7 @@ export class PrivateDnsZones extends pulumi.ComponentResource {
             }, { parent: this });
             const link = new privatedns.VirtualNetworkLink(`${name}-${key}-link`, {
                 resourceGroupName: args.resourceGroupName,
-                privateZoneName: zone.name,
+                privateZoneName: after(zone, zoneName),
                 location: "global",
                 tags: args.tags,
                 registrationEnabled: false,
@@ -44,7 +48,9 @@ export class PrivateDnsZones extends pulumi.ComponentResource {
             }, { parent: this });
             this.zones.push(zone);
             this.links.push(link);
-            this.zoneIds[key] = zone.id;
+            this.zoneIds[key] = args.subscriptionId
+                ? after(zone, resourceId(args.subscriptionId, args.resourceGroupName, "Microsoft.Network/privateDnsZones", zoneName))
+                : zone.id;
         }
         this.registerOutputs({ zoneIds: this.zoneIds });
     }

@@ -1,7 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import * as authorization from "@pulumi/azure-native/authorization";
 import * as resources from "@pulumi/azure-native/resources";
-import * as random from "@pulumi/random";
 import type { Principal, StackSettings } from "../config/schema";
 import { PRIVATE_DNS_ZONES } from "../config/schema";
 import { ActionGroup } from "./action-group";
@@ -13,6 +11,8 @@ import { ManagedIdentity } from "./managed-identity";
 import { MetricAlerts } from "./metric-alerts";
 import { PrivateDnsZones } from "./private-dns-zones";
 import { PrivateNetwork } from "./private-network";
+import { azureContext, resourceId } from "./shared/azure-target";
+import { after } from "./shared/known";
 import { createRoleAssignments } from "./shared/role-assignments";
 import { waitForRolePropagation } from "./shared/role-propagation";
 import { BuiltInRoleName } from "./shared/roles";
@@ -68,16 +68,27 @@ export function requiredTags(s: StackSettings): Record<string, string> {
     };
 }
 
-/** Builds the whole stack from validated settings. Registers resources; call it once per program run. */
+/**
+ * Builds the whole stack from validated settings. Registers resources; call it once per program run.
+ *
+ * Every name is chosen here (prefix, nameSuffix) rather than by Azure or a random resource, and the
+ * values Azure derives from names (IDs, the vault URI, storage hosts) are built from them: a first
+ * preview then knows nearly every input the policies judge. What stays unknown there is what only
+ * Azure creates: the encryption identity's client and principal IDs, the key versions, the accounts'
+ * system-assigned identities, and the IDs of resources Azure names itself (private endpoints).
+ */
 export function buildStack(s: StackSettings): StackOutputs {
     const prefix = s.namePrefix;
+    const suffix = s.nameSuffix;
     const tags: Tags = requiredTags(s);
     const DELETE_PROTECTION: LockSpec = { kind: s.deleteProtection ? "CanNotDelete" : "None" };
-    const client = authorization.getClientConfigOutput();
+    const azure = azureContext(s.azure);
 
-    const group = new resources.ResourceGroup(`${prefix}-rg`, { location: s.location, tags });
-    const placement = { resourceGroupName: group.name, location: s.location, tags };
-    const suffix = new random.RandomString(`${prefix}-suffix`, { length: 6, lower: true, upper: false, numeric: true, special: false });
+    const groupName = s.resourceGroupName ?? `${prefix}-rg-${suffix}`;
+    const group = new resources.ResourceGroup(`${prefix}-rg`, { resourceGroupName: groupName, location: s.location, tags });
+    const resourceGroupName = after(group, groupName);
+    const groupId = after(group, pulumi.interpolate`/subscriptions/${azure.subscriptionId}/resourceGroups/${groupName}`);
+    const placement = { resourceGroupName, location: s.location, tags, subscriptionId: azure.subscriptionId };
 
     const net = new PrivateNetwork(`${prefix}-net`, {
         ...placement,
@@ -86,7 +97,8 @@ export function buildStack(s: StackSettings): StackOutputs {
         privateEndpointSubnetPrefix: s.network.privateEndpointSubnetPrefix,
     });
     const dns = new PrivateDnsZones(`${prefix}-dns`, {
-        resourceGroupName: group.name,
+        resourceGroupName,
+        subscriptionId: azure.subscriptionId,
         tags,
         zones: { ...PRIVATE_DNS_ZONES },
         existingZoneIds: s.privateDnsZoneIds,
@@ -103,13 +115,14 @@ export function buildStack(s: StackSettings): StackOutputs {
     const toWorkspace: DiagnosticSettingSpec[] = [{ workspaceResourceId: logs.id }];
 
     // Reads the customer-managed keys, nothing else: data-plane access goes to other identities.
-    const cmkIdentity = new ManagedIdentity(`${prefix}-cmk-id`, placement);
+    const cmkIdentity = new ManagedIdentity(`${prefix}-cmk-id`, { ...placement, identityName: `${prefix}-cmk-id` });
 
     const kv = s.keyVault;
     const vault = new KeyVault(`${prefix}-vault`, {
         ...placement,
-        vaultName: pulumi.interpolate`${prefix}-kv-${suffix.result}`,
-        tenantId: client.tenantId,
+        vaultName: `${prefix}-kv-${suffix}`,
+        vaultDnsSuffix: azure.dns?.vault,
+        tenantId: azure.tenantId,
         sku: kv.sku,
         networkMode: kv.networkMode,
         keys: [
@@ -142,19 +155,20 @@ export function buildStack(s: StackSettings): StackOutputs {
     });
 
     // Known before the account exists, so the storage firewall can admit it without a cycle.
-    const trainingAccountName = pulumi.interpolate`${prefix}-cvt-${suffix.result}`;
-    const trainingAccountId = pulumi.interpolate`/subscriptions/${client.subscriptionId}/resourceGroups/${group.name}/providers/Microsoft.CognitiveServices/accounts/${trainingAccountName}`;
+    const trainingAccountName = `${prefix}-cvt-${suffix}`;
+    const trainingAccountId = resourceId(azure.subscriptionId, resourceGroupName, "Microsoft.CognitiveServices/accounts", trainingAccountName);
 
     const images = new StorageAccount(`${prefix}-images`, {
         ...placement,
-        accountName: pulumi.interpolate`${prefix}st${suffix.result}`,
+        accountName: `${prefix}st${suffix}`,
+        endpointSuffix: azure.dns?.storage,
         skuName: s.storage.sku,
         managedIdentities: { userAssignedResourceIds: [cmkIdentity.id] },
         customerManagedKey: cmkWith("storage", false),
         containers: ["training-images", "model-exports"],
         queues: ["training-notifications"],
         // Custom Vision's storage integration (model backups, notifications) runs as the training account's identity.
-        resourceAccessRules: [{ tenantId: client.tenantId, resourceId: trainingAccountId }],
+        resourceAccessRules: [{ tenantId: azure.tenantId, resourceId: trainingAccountId }],
         deleteBlobsAfterDays: s.storage.imageRetentionDays,
         softDeleteRetentionDays: s.storage.softDeleteRetentionDays,
         privateEndpoints: endpointIn("blob"),
@@ -162,13 +176,13 @@ export function buildStack(s: StackSettings): StackOutputs {
         blobDiagnosticSettings: toWorkspace,
     });
 
-    const roles = customRoles(s, prefix, group, client.subscriptionId);
+    const roles = customRoles(s, prefix, groupId, groupName, azure.subscriptionId);
     const withCmk = (key: "accounts") => (s.accounts.customerManagedKeyAtCreation ? cmkWith(key, true) : undefined);
     const accountArgs = (kind: string, short: string) => ({
         ...placement,
         kind,
         skuName: s.accounts.sku,
-        customSubDomainName: pulumi.interpolate`${prefix}-${short}-${suffix.result}`,
+        customSubDomainName: `${prefix}-${short}-${suffix}`,
         allowedFqdnList: [images.blobHost, images.queueHost],
         diagnosticSettings: toWorkspace,
     });
@@ -194,7 +208,7 @@ export function buildStack(s: StackSettings): StackOutputs {
     const prediction = new CognitiveServicesAccount(`${prefix}-prediction`, {
         ...accountArgs("CustomVision.Prediction", "cvp"),
         tags: { ...tags, [KIT_TAGS.predictionSuspended]: String(suspended) },
-        accountName: pulumi.interpolate`${prefix}-cvp-${suffix.result}`,
+        accountName: `${prefix}-cvp-${suffix}`,
         managedIdentities: { userAssignedResourceIds: [cmkIdentity.id] },
         customerManagedKey: withCmk("accounts"),
         // The human override (RAI-07) cuts the network path too: issued tokens stay valid up to an hour.
@@ -211,11 +225,11 @@ export function buildStack(s: StackSettings): StackOutputs {
             description: "Custom Vision writes model backups as the training account's identity." },
         { key: "queue", roleDefinitionIdOrName: "Storage Queue Data Contributor", principalId: training.principalId, principalType: "ServicePrincipal",
             description: "Custom Vision posts training and export notifications as the training account's identity." },
-    ]);
+    ], azure.subscriptionId);
     images.protect(DELETE_PROTECTION, storageIntegration);
 
     const feedback = new ActionGroup(`${prefix}-feedback`, {
-        resourceGroupName: group.name,
+        resourceGroupName,
         tags,
         shortName: "cvfeedback",
         emailReceivers: [
@@ -224,7 +238,7 @@ export function buildStack(s: StackSettings): StackOutputs {
         ],
     });
     new MetricAlerts(`${prefix}-prediction-alerts`, {
-        resourceGroupName: group.name,
+        resourceGroupName,
         tags,
         targetResourceId: prediction.id,
         actionGroupId: feedback.id,
@@ -246,7 +260,7 @@ export function buildStack(s: StackSettings): StackOutputs {
     });
 
     return {
-        resourceGroupName: group.name,
+        resourceGroupName,
         trainingEndpoint: training.endpoint,
         predictionEndpoint: prediction.endpoint,
         trainingAccountId: training.id,
@@ -273,12 +287,12 @@ export function buildStack(s: StackSettings): StackOutputs {
 }
 
 /** The trainer and project-admin roles without publish: brought by the platform team, or created here. */
-function customRoles(s: StackSettings, prefix: string, group: resources.ResourceGroup, subscriptionId: pulumi.Output<string>) {
+function customRoles(s: StackSettings, prefix: string, groupId: pulumi.Output<string>, groupName: string, subscriptionId: pulumi.Output<string>) {
     const own = s.access.roles;
     if (own.trainer && own.projectAdmin) {
         return { trainer: pulumi.output(own.trainer), projectAdmin: pulumi.output(own.projectAdmin) };
     }
-    const created = new CustomVisionRoles(`${prefix}-roles`, { scope: group.id, subscriptionId, nameSuffix: group.name });
+    const created = new CustomVisionRoles(`${prefix}-roles`, { scope: groupId, subscriptionId, nameSuffix: groupName });
     return {
         trainer: own.trainer ? pulumi.output(own.trainer) : created.trainer.id,
         projectAdmin: own.projectAdmin ? pulumi.output(own.projectAdmin) : created.projectAdmin.id,

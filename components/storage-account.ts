@@ -3,6 +3,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as monitor from "@pulumi/azure-native/monitor";
 import * as storage from "@pulumi/azure-native/storage";
 import { createDiagnosticSettings } from "./shared/diagnostic-settings";
+import { after } from "./shared/known";
 import { createLock } from "./shared/lock";
 import { createPrivateEndpoints, PrivateEndpointResources } from "./shared/private-endpoints";
 import { createRoleAssignments } from "./shared/role-assignments";
@@ -19,6 +20,8 @@ export interface ResourceAccessRuleSpec {
 
 export interface StorageAccountArgs extends ResourcePlacement {
     accountName: pulumi.Input<string>;
+    /** The cloud's storage DNS suffix (`core.windows.net`): hosts are then built from the name, else read from the account. */
+    endpointSuffix?: string;
     skuName: string;
     managedIdentities: ManagedIdentitiesSpec;
     /** Versionless: a storage account follows the key's rotation by itself. */
@@ -99,10 +102,11 @@ export class StorageAccount extends pulumi.ComponentResource {
                 services: { blob: accountKey, file: accountKey, queue: accountKey, table: accountKey },
             },
         }, { parent: this, dependsOn: cmk.waitFor });
+        const accountName = after(this.account, args.accountName);
 
         this.blobService = new storage.BlobServiceProperties(`${name}-blob`, {
             resourceGroupName: args.resourceGroupName,
-            accountName: this.account.name,
+            accountName,
             blobServicesName: "default",
             isVersioningEnabled: true,
             deleteRetentionPolicy: { enabled: true, days: softDeleteDays },
@@ -111,21 +115,21 @@ export class StorageAccount extends pulumi.ComponentResource {
 
         this.containers = (args.containers ?? []).map(container => new storage.BlobContainer(`${name}-${container}`, {
             resourceGroupName: args.resourceGroupName,
-            accountName: this.account.name,
+            accountName,
             containerName: container,
             publicAccess: "None",
         }, { parent: this, dependsOn: [this.blobService] }));
 
         this.queues = (args.queues ?? []).map(queue => new storage.Queue(`${name}-${queue}`, {
             resourceGroupName: args.resourceGroupName,
-            accountName: this.account.name,
+            accountName,
             queueName: queue,
         }, { parent: this }));
 
         const days = args.deleteBlobsAfterDays;
         this.managementPolicy = new storage.ManagementPolicy(`${name}-lifecycle`, {
             resourceGroupName: args.resourceGroupName,
-            accountName: this.account.name,
+            accountName,
             managementPolicyName: "default",
             policy: {
                 rules: [{
@@ -145,9 +149,10 @@ export class StorageAccount extends pulumi.ComponentResource {
         }, { parent: this });
 
         this.id = this.account.id;
-        this.name = this.account.name;
-        this.blobHost = this.account.primaryEndpoints.apply(e => hostOf(e.blob));
-        this.queueHost = this.account.primaryEndpoints.apply(e => hostOf(e.queue));
+        this.name = accountName;
+        const suffix = args.endpointSuffix;
+        this.blobHost = suffix ? after(this.account, pulumi.interpolate`${args.accountName}.blob.${suffix}`) : this.account.primaryEndpoints.apply(e => hostOf(e.blob));
+        this.queueHost = suffix ? after(this.account, pulumi.interpolate`${args.accountName}.queue.${suffix}`) : this.account.primaryEndpoints.apply(e => hostOf(e.queue));
         this.privateEndpoints = createPrivateEndpoints(this, name, this.account.id, "blob", args, args.privateEndpoints);
         this.diagnosticSettings = [
             ...createDiagnosticSettings(this, name, this.account.id, { logs: [], metrics: ["Transaction"] }, args.diagnosticSettings),
@@ -155,7 +160,7 @@ export class StorageAccount extends pulumi.ComponentResource {
                 { logs: [{ category: "StorageRead" }, { category: "StorageWrite" }, { category: "StorageDelete" }], metrics: ["Transaction"] },
                 args.blobDiagnosticSettings),
         ];
-        this.roleAssignments = createRoleAssignments(this, name, this.account.id, args.roleAssignments);
+        this.roleAssignments = createRoleAssignments(this, name, this.account.id, args.roleAssignments, args.subscriptionId);
         this.children = [this.blobService, ...this.containers, ...this.queues, this.managementPolicy, ...this.diagnosticSettings, ...this.roleAssignments];
         if (args.lock) {
             this.protect(args.lock, []);

@@ -13,6 +13,11 @@ export interface ResourcePlacement {
     resourceGroupName: pulumi.Input<string>;
     location: pulumi.Input<string>;
     tags: Tags;
+    /**
+     * The subscription the group is in. Given, IDs the component builds (role definitions, its own
+     * resources') are known before anything exists; omitted, it is read from the credentials.
+     */
+    subscriptionId?: pulumi.Input<string>;
 }
 
 export type LockKind = "CanNotDelete" | "ReadOnly" | "None";

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { ConfigError } from "./errors";
-import { ConfigKey, configKeys, StackSettings } from "./schema";
+import { AzureTarget, azureTargetSchema, ConfigKey, configKeys, StackSettings } from "./schema";
 
 export const CONFIG_NAMESPACE = "custom-vision-guardrails";
+const AZURE_NAMESPACE = "azure-native";
 
 /**
  * Reads and validates the stack config. Throws one ConfigError naming the
@@ -22,8 +23,26 @@ export function loadStackSettings(): StackSettings {
         }
         settings[key] = parsed.data;
     }
+    settings.azure = readAzureTarget(stack);
     checkAcrossKeys(stack, settings as StackSettings);
     return settings as StackSettings;
+}
+
+function readAzureTarget(stack: string): AzureTarget {
+    const config = new pulumi.Config(AZURE_NAMESPACE);
+    const raw = {
+        subscriptionId: config.get("subscriptionId"),
+        tenantId: config.get("tenantId"),
+        // The provider reads these two from its environment variables when its config does not set them.
+        environment: config.get("environment") ?? process.env.ARM_ENVIRONMENT,
+        metadataHost: config.get("metadataHost") ?? process.env.ARM_METADATA_HOSTNAME,
+    };
+    const parsed = azureTargetSchema.safeParse(raw);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ConfigError(stack, `${AZURE_NAMESPACE}:${issue.path.join(".")}`, issue.message);
+    }
+    return parsed.data;
 }
 
 function readRaw(config: pulumi.Config, stack: string, key: ConfigKey, read: "string" | "object"): unknown {

@@ -193,12 +193,26 @@ export const dataUseSchema = z.object({
     imagesCollected: text256("imagesCollected"),
 }, { error: "expected an object {purpose, imagesCollected}" }).strict();
 
+/**
+ * Makes the globally unique names (vault, storage account, custom subdomains) unique. Chosen once per
+ * stack and never changed: every name carries it, so a new value replaces the resources.
+ */
+export const nameSuffixSchema = z.string({ error: "expected 3 to 12 lower-case letters or digits, chosen once per stack: pulumi config set custom-vision-guardrails:nameSuffix $(openssl rand -hex 3)" })
+    .regex(/^[a-z0-9]{3,12}$/, { error: "expected 3 to 12 lower-case letters or digits (e.g. from openssl rand -hex 3)" });
+
+/** Azure's resource group name rules: 1-90 letters, digits, `_ - . ( )`, not ending in a period. */
+export const resourceGroupNameSchema = z.string({ error: "expected a resource group name" })
+    .regex(/^[-\w.()]{0,89}[-\w()]$/, { error: "expected a resource group name: 1 to 90 letters, digits, _ - . ( ), not ending in a period" });
+
 /** How each key is read from `pulumi.Config`: `string` with get/require, `object` (JSON: objects, lists, numbers, booleans) with getObject/requireObject. */
 export const configKeys = {
     location: { read: "string", schema: regionName },
     customVisionRegions: { read: "object", schema: z.array(regionName, { error: "expected a list of Azure region names" }).min(1, { error: "expected at least one region" }).default(CUSTOM_VISION_REGIONS) },
     allowedLocations: { read: "object", schema: z.array(regionName, { error: "expected a list of Azure region names" }).min(1, { error: "expected at least one allowed location" }) },
     namePrefix: { read: "string", schema: z.string().regex(/^[a-z][a-z0-9]{1,7}$/, { error: "expected 2 to 8 lower-case letters or digits, starting with a letter" }).default("cvg") },
+    nameSuffix: { read: "string", schema: nameSuffixSchema },
+    /** Defaults to `<namePrefix>-rg-<nameSuffix>`; set it to keep the group of a stack deployed under another name. */
+    resourceGroupName: { read: "string", schema: resourceGroupNameSchema.optional() },
     tags: { read: "object", schema: tagsSchema },
     network: { read: "object", schema: networkSchema.default({ addressSpace: "10.42.0.0/16", privateEndpointSubnetPrefix: "10.42.1.0/24" }) },
     privateDnsZoneIds: { read: "object", schema: privateDnsZoneIdsSchema.optional() },
@@ -219,6 +233,20 @@ export const configKeys = {
 
 export type ConfigKey = keyof typeof configKeys;
 
-/** The validated stack settings, one property per config key. */
-export type StackSettings = { [K in ConfigKey]: z.output<(typeof configKeys)[K]["schema"]> };
+/**
+ * What the kit reads from the azure-native provider's own config (namespace `azure-native`), so
+ * the values it builds into resources are the ones the provider deploys with. Unset keys are read
+ * from the signed-in credentials (getClientConfig) at deployment, which a first preview may not know.
+ */
+export const azureTargetSchema = z.object({
+    subscriptionId: z.guid({ error: "expected a subscription ID (a GUID)" }).optional(),
+    tenantId: z.guid({ error: "expected a tenant ID (a GUID)" }).optional(),
+    /** The provider's `environment` (public when unset); `metadataHost` points it at another cloud. */
+    environment: z.string().optional(),
+    metadataHost: z.string().optional(),
+});
+export type AzureTarget = z.output<typeof azureTargetSchema>;
+
+/** The validated stack settings, one property per config key, and the azure-native keys the kit reads. */
+export type StackSettings = { [K in ConfigKey]: z.output<(typeof configKeys)[K]["schema"]> } & { azure: AzureTarget };
 export type Principal = z.output<typeof principal>;

@@ -23,7 +23,8 @@ export function roleDefinitionIdOf(subscriptionId: pulumi.Input<string>, guid: p
 
 /**
  * Role assignments on `scope`, each with principalType (RB-02) and a
- * deterministic name. Privileged built-in roles are refused (RB-01). The scope
+ * deterministic name. Built-in roles are qualified with `subscriptionId`
+ * (read from the credentials when omitted). Privileged built-in roles are refused (RB-01). The scope
  * is passed as the resource's output so policies relate the assignment to its
  * target during preview.
  */
@@ -32,14 +33,15 @@ export function createRoleAssignments(
     baseName: string,
     scope: pulumi.Input<string>,
     specs: RoleAssignmentSpec[] | undefined,
+    subscriptionId?: pulumi.Input<string>,
 ): authorization.RoleAssignment[] {
     if (!specs || specs.length === 0) {
         return [];
     }
-    const client = authorization.getClientConfigOutput({ parent });
+    const subscription = subscriptionId ?? authorization.getClientConfigOutput({ parent }).subscriptionId;
     return specs.map((spec, index) => {
         const roleDefinitionId = typeof spec.roleDefinitionIdOrName === "string"
-            ? roleDefinitionIdOf(client.subscriptionId, builtInOrGuid(baseName, spec.roleDefinitionIdOrName))
+            ? roleDefinitionIdOf(subscription, builtInOrGuid(baseName, spec.roleDefinitionIdOrName))
             : spec.roleDefinitionIdOrName;
         const key = spec.key ?? `${typeof spec.roleDefinitionIdOrName === "string" ? roleGuid(spec.roleDefinitionIdOrName).slice(0, 8) : "custom"}-${index}`;
         return new authorization.RoleAssignment(`${baseName}-ra-${key}`, {

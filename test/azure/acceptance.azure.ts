@@ -1,7 +1,7 @@
 /**
  * The acceptance test only a subscription can run: `npm run test:azure`.
- * It deploys the dev stack's settings under a fresh name prefix (a fresh
- * resource group) with both policy packs through the Automation API, checks
+ * It deploys the dev stack's settings under a fresh name prefix and suffix (a
+ * fresh resource group), in the signed-in subscription, with both policy packs through the Automation API, checks
  * what Azure made of it, runs `up` again to prove it changes nothing, then
  * lifts the locks and destroys. Never part of `npm test`.
  *
@@ -13,6 +13,7 @@
  */
 import { expect } from "chai";
 import { execFileSync } from "child_process";
+import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
@@ -55,7 +56,17 @@ describe("acceptance in Azure: deploy, check, update again, destroy", function (
         const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
         stack = await LocalWorkspace.createOrSelectStack({ stackName: `acceptance-${prefix}`, workDir: REPO });
         const dev = parse(fs.readFileSync(path.join(REPO, "Pulumi.dev.yaml"), "utf8")).config as Record<string, unknown>;
-        for (const [key, value] of Object.entries({ ...dev, [`${NS}:namePrefix`]: prefix })) {
+        // The signed-in subscription and tenant instead of the file's placeholders, and fresh global names:
+        // a destroyed vault's name stays reserved while it is soft-deleted.
+        const account = az("account", "show");
+        const settings = {
+            ...dev,
+            [`${NS}:namePrefix`]: prefix,
+            [`${NS}:nameSuffix`]: randomBytes(3).toString("hex"),
+            "azure-native:subscriptionId": account.id,
+            "azure-native:tenantId": account.tenantId,
+        };
+        for (const [key, value] of Object.entries(settings)) {
             await stack.setConfig(key, { value: typeof value === "string" ? value : JSON.stringify(value) });
         }
         const up = await stack.up({ policyPacks: [path.join(REPO, "policies/security"), path.join(REPO, "policies/responsible-ai")], onOutput: o => process.stdout.write(o) });

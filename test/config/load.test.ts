@@ -8,14 +8,15 @@ import { loadStackConfig, startMocks } from "../support/mock-runtime";
 const NS = "custom-vision-guardrails";
 const ZONES = "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/hub/providers/Microsoft.Network/privateDnsZones";
 
-/** Runs the program with one key changed; returns the error and how many resources were registered. */
+/** Runs the program with one key changed (`ns:key` for another namespace); returns the error and how many resources were registered. */
 async function failWith(changes: Record<string, unknown>, stack = "dev"): Promise<{ error: Error; registered: number }> {
     const config = loadStackConfig(stack);
     for (const [k, v] of Object.entries(changes)) {
+        const key = k.includes(":") ? k : `${NS}:${k}`;
         if (v === undefined) {
-            delete config[`${NS}:${k}`];
+            delete config[key];
         } else {
-            config[`${NS}:${k}`] = v;
+            config[key] = v;
         }
     }
     const recorder = await startMocks(config, stack);
@@ -84,6 +85,18 @@ const cases: [string, Record<string, unknown>, string][] = [
         `Pulumi.dev.yaml: ${NS}:predictionSuspended: expected`],
     ["a missing location", { location: undefined },
         `Pulumi.dev.yaml: ${NS}:location: missing; expected an Azure region name`],
+    ["a missing name suffix, with the command that sets one", { nameSuffix: undefined },
+        `Pulumi.dev.yaml: ${NS}:nameSuffix: missing; expected 3 to 12 lower-case letters or digits, chosen once per stack: pulumi config set ${NS}:nameSuffix $(openssl rand -hex 3)`],
+    ["a name suffix with upper-case letters", { nameSuffix: "AB12cd" },
+        `Pulumi.dev.yaml: ${NS}:nameSuffix: expected 3 to 12 lower-case letters or digits`],
+    ["a name suffix too long for the vault name", { nameSuffix: "0123456789abc" },
+        `Pulumi.dev.yaml: ${NS}:nameSuffix: expected 3 to 12 lower-case letters or digits`],
+    ["a resource group name ending in a period", { resourceGroupName: "rg-cv." },
+        `Pulumi.dev.yaml: ${NS}:resourceGroupName: expected a resource group name`],
+    ["a provider subscription that is not a GUID", { "azure-native:subscriptionId": "my-subscription" },
+        "Pulumi.dev.yaml: azure-native:subscriptionId: expected a subscription ID (a GUID)"],
+    ["a provider tenant that is not a GUID", { "azure-native:tenantId": "contoso.onmicrosoft.com" },
+        "Pulumi.dev.yaml: azure-native:tenantId: expected a tenant ID (a GUID)"],
 ];
 
 describe("stack config validation", () => {
@@ -112,16 +125,24 @@ describe("stack config validation", () => {
         const dev = loadStackSettings();
         expect(dev.accounts.sku).to.equal("S0");
         expect(dev.predictionSuspended).to.equal(false);
+        expect(dev.nameSuffix).to.equal("3f9c2a");
+        expect(dev.resourceGroupName).to.equal(undefined);
+        expect(dev.azure).to.include({ subscriptionId: "00000000-0000-0000-0000-000000000000", tenantId: "00000000-0000-0000-0000-000000000000" });
         await startMocks({
             [`${NS}:location`]: "westeurope",
             [`${NS}:allowedLocations`]: ["westeurope"],
+            [`${NS}:nameSuffix`]: "abc123",
             [`${NS}:tags`]: { owner: "o", dataClassification: "internal", consentReference: "c", legalReview: "l" },
             [`${NS}:feedbackEmails`]: ["f@example.com"],
         }, "minimal");
         const minimal = loadStackSettings();
         expect(minimal.namePrefix).to.equal("cvg");
+        expect(minimal.azure.subscriptionId).to.equal(undefined);
+        expect(minimal.azure.tenantId).to.equal(undefined);
         expect(minimal.logRetentionDays).to.equal(365);
-        expect(minimal.keyVault).to.deep.equal({ sku: "standard", keySize: 3072, rotationDays: 180, expiryDays: 365 });
+        expect(minimal.keyVault).to.deep.equal({
+            sku: "standard", keySize: 3072, accountsKeySize: 2048, rotationDays: 180, expiryDays: 365, networkMode: "firewall", rolePropagationSeconds: 600,
+        });
         expect(minimal.storage).to.deep.equal({ sku: "Standard_LRS", imageRetentionDays: 365, softDeleteRetentionDays: 7 });
         expect(minimal.network).to.deep.equal({ addressSpace: "10.42.0.0/16", privateEndpointSubnetPrefix: "10.42.1.0/24" });
         expect(minimal.access.consumers).to.deep.equal([]);

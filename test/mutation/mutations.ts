@@ -50,7 +50,8 @@ const LOCK = "azure-native:authorization:ManagementLockByScope";
 
 const TRAINING_ACCOUNT = { type: ACCOUNT, name: /-training-cog$/ };
 const THE_VAULT = { type: VAULT, name: /-vault-kv$/ };
-const THE_KEY = { type: KEY, name: /-vault-key$/ };
+/** The storage account's key: the accounts' key may be 2048 bits (Azure AI services read only those), this one may not. */
+const THE_KEY = { type: KEY, name: /-vault-storage$/ };
 const THE_STORAGE = { type: STORAGE, name: /-images-st$/ };
 
 /** A resource outside the stack, in another resource group: a private endpoint aimed at it serves something else. */
@@ -143,7 +144,7 @@ export const MUTATIONS: Mutation[] = [
     // The assignment stays (same identity, same vault) with a role that cannot wrap or unwrap keys.
     {
         control: "KEY-05", summary: "the CMK identity's vault role assignment grants Key Vault Reader instead of Crypto Service Encryption User",
-        target: { type: ROLE_ASSIGNMENT, name: /-vault-ra-identity-crypto$/ }, edits: [withRole(KEY_VAULT_READER)],
+        target: { type: ROLE_ASSIGNMENT, name: /-vault-ra-cmk-crypto$/ }, edits: [withRole(KEY_VAULT_READER)],
     },
     { control: "ST-01", summary: "storage: enableHttpsTrafficOnly = false", target: THE_STORAGE, edits: [{ key: "enableHttpsTrafficOnly", to: false }] },
     { control: "ST-02", summary: "storage: minimumTlsVersion = TLS1_0", target: THE_STORAGE, edits: [{ key: "minimumTlsVersion", to: "TLS1_0" }] },
@@ -189,9 +190,10 @@ export const MUTATIONS: Mutation[] = [
         control: "RAI-01", summary: "storage: tag legal-review removed",
         target: THE_STORAGE, edits: [{ key: "tags", patch: t => without(t, "legal-review") }],
     },
+    // Publishing is an action on the training account, so the reviewers' Deployment role there is the one that publishes.
     {
-        control: "RAI-02", summary: "prediction Deployment role assigned with principalType ServicePrincipal",
-        target: { type: ROLE_ASSIGNMENT, name: /-prediction-ra-reviewer-/ }, edits: [{ key: "principalType", to: "ServicePrincipal" }],
+        control: "RAI-02", summary: "training Deployment role assigned with principalType ServicePrincipal",
+        target: { type: ROLE_ASSIGNMENT, name: /-training-ra-reviewer-/ }, edits: [{ key: "principalType", to: "ServicePrincipal" }],
     },
     // The trainer group (Trainer on the training account) also receives Deployment there: one principal, both roles.
     {

@@ -8,9 +8,9 @@ export const mandatory = (r: AnalysisResult): Violation[] => r.violations.filter
 /** Mandatory violations carrying the control ID: the deployment is blocked for that control. */
 export const blockedFor = (r: AnalysisResult, control: string): Violation[] => mandatory(r).filter(v => v.controls.includes(control));
 
-/** The policy enforcing the control said it could not run (preview of a value the cloud computes). */
+/** The policy enforcing the control said it could not decide (preview of a value the cloud computes): an undecided finding. */
 export const cantRunFor = (r: AnalysisResult, control: string): Violation[] =>
-    r.violations.filter(v => v.controls.includes(control) && v.enforcementLevel === "advisory" && CANT_RUN.test(v.message));
+    r.undecided.filter(v => v.controls.includes(control) && v.enforcementLevel === "advisory" && CANT_RUN.test(v.message));
 
 /** One line per violation, for assertion messages. */
 export const describeViolations = (vs: Violation[]): string =>

@@ -14,7 +14,6 @@ import { buildStack } from "../../components/stack";
 export const PROJECT = "custom-vision-guardrails";
 export const SUBSCRIPTION_ID = "00000000-0000-0000-0000-0000000000aa";
 export const TENANT_ID = "00000000-0000-0000-0000-0000000000bb";
-export const RANDOM_SUFFIX = "x7k2p9";
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 export interface RecordedResource {
@@ -27,6 +26,7 @@ export interface RecordedResource {
     inputs: Record<string, any>;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
+    ignoreChanges: string[];
 }
 
 export interface RunResult {
@@ -68,7 +68,9 @@ export async function runStack(config: Record<string, unknown>, options: RunOpti
 
 /** Sets fresh mocks and config only: for checking config errors without running the program. */
 export async function startMocks(config: Record<string, unknown>, stack: string, preview = false) {
-    const recorder = new Recorder();
+    // The provider deploys to its configured subscription, and getClientConfig reports that one.
+    const configured = config["azure-native:subscriptionId"];
+    const recorder = new Recorder(typeof configured === "string" ? configured : SUBSCRIPTION_ID);
     await pulumi.runtime.setMocks(recorder.mocks, PROJECT, stack, preview);
     recorder.attach(pulumi.runtime.getMonitor() as any);
     const flat: Record<string, string> = {};
@@ -83,14 +85,16 @@ class Recorder {
     readonly resources: RecordedResource[] = [];
     private pending = 0;
 
+    constructor(private readonly subscriptionId: string) {}
+
     readonly mocks: pulumi.runtime.Mocks = {
         newResource: (args: pulumi.runtime.MockResourceArgs) => {
-            const state = outputsFor(args.type, args.name, args.inputs);
+            const state = outputsFor(args.type, args.name, args.inputs, this.subscriptionId);
             return { id: state.id, state };
         },
         call: (args: pulumi.runtime.MockCallArgs) => {
             if (args.token === "azure-native:authorization:getClientConfig") {
-                return { subscriptionId: SUBSCRIPTION_ID, tenantId: TENANT_ID, clientId: TENANT_ID, objectId: TENANT_ID };
+                return { subscriptionId: this.subscriptionId, tenantId: TENANT_ID, clientId: TENANT_ID, objectId: TENANT_ID };
             }
             return args.inputs;
         },
@@ -114,6 +118,7 @@ class Recorder {
                 inputs: deserializeProperties(req.getObject()),
                 dependencies: req.getDependenciesList(),
                 propertyDependencies,
+                ignoreChanges: req.getIgnorechangesList(),
             };
             this.resources.push(record);
             original(req, (err: any, resp: any) => {
@@ -158,21 +163,24 @@ function resultOf(resources: RecordedResource[], outputs: Record<string, any>): 
     };
 }
 
-const RG = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups`;
-
 /** Outputs that look like Azure's: ARM IDs, names, endpoints and identity IDs. */
-function outputsFor(type: string, name: string, inputs: Record<string, any>): Record<string, any> & { id: string } {
+function outputsFor(type: string, name: string, inputs: Record<string, any>, subscriptionId: string): Record<string, any> & { id: string } {
+    const RG = `/subscriptions/${subscriptionId}/resourceGroups`;
     const rg = `${RG}/${inputs.resourceGroupName ?? "rg"}/providers`;
     const s = (v: unknown, fallback: string) => (typeof v === "string" ? v : fallback);
     switch (type) {
-        case "azure-native:resources:ResourceGroup":
-            return { ...inputs, name, id: `${RG}/${name}` };
+        case "azure-native:resources:ResourceGroup": {
+            const n = s(inputs.resourceGroupName, name);
+            return { ...inputs, name: n, id: `${RG}/${n}` };
+        }
         case "azure-native:cognitiveservices:Account": {
             const n = s(inputs.accountName, name);
             const sub = s(inputs.properties?.customSubDomainName, n);
+            const systemAssigned = String(inputs.identity?.type ?? "").includes("SystemAssigned");
             return {
                 ...inputs, name: n, id: `${rg}/Microsoft.CognitiveServices/accounts/${n}`,
                 properties: { ...inputs.properties, endpoint: `https://${sub}.cognitiveservices.azure.com/` },
+                identity: { ...inputs.identity, ...(systemAssigned ? { principalId: fakeGuid(`principal:${n}`) } : {}) },
             };
         }
         case "azure-native:keyvault:Vault": {
@@ -181,11 +189,13 @@ function outputsFor(type: string, name: string, inputs: Record<string, any>): Re
         }
         case "azure-native:keyvault:Key": {
             const n = s(inputs.keyName, name);
-            return { ...inputs, name: n, id: `${rg}/Microsoft.KeyVault/vaults/${inputs.vaultName}/keys/${n}`, keyUri: `https://${inputs.vaultName}.vault.azure.net/keys/${n}` };
+            const keyUri = `https://${inputs.vaultName}.vault.azure.net/keys/${n}`;
+            return { ...inputs, name: n, id: `${rg}/Microsoft.KeyVault/vaults/${inputs.vaultName}/keys/${n}`, keyUri, keyUriWithVersion: `${keyUri}/${fakeGuid(`version:${n}`).replace(/-/g, "")}` };
         }
         case "azure-native:storage:StorageAccount": {
             const n = s(inputs.accountName, name);
-            return { ...inputs, name: n, id: `${rg}/Microsoft.Storage/storageAccounts/${n}`, primaryEndpoints: { blob: `https://${n}.blob.core.windows.net/` } };
+            return { ...inputs, name: n, id: `${rg}/Microsoft.Storage/storageAccounts/${n}`,
+                primaryEndpoints: { blob: `https://${n}.blob.core.windows.net/`, queue: `https://${n}.queue.core.windows.net/` } };
         }
         case "azure-native:storage:BlobServiceProperties":
             return { ...inputs, name: "default", id: `${rg}/Microsoft.Storage/storageAccounts/${inputs.accountName}/blobServices/default` };
@@ -207,11 +217,13 @@ function outputsFor(type: string, name: string, inputs: Record<string, any>): Re
             return { ...inputs, name, id: `${rg}/Microsoft.Network/privateDnsZones/${inputs.privateZoneName}/virtualNetworkLinks/${name}` };
         case "azure-native:operationalinsights:Workspace":
             return { ...inputs, name, id: `${rg}/Microsoft.OperationalInsights/workspaces/${name}` };
-        case "azure-native:managedidentity:UserAssignedIdentity":
+        case "azure-native:managedidentity:UserAssignedIdentity": {
+            const n = s(inputs.resourceName, name);
             return {
-                ...inputs, name, id: `${rg}/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`,
-                principalId: fakeGuid(`principal:${name}`), clientId: fakeGuid(`client:${name}`), tenantId: TENANT_ID,
+                ...inputs, name: n, id: `${rg}/Microsoft.ManagedIdentity/userAssignedIdentities/${n}`,
+                principalId: fakeGuid(`principal:${n}`), clientId: fakeGuid(`client:${n}`), tenantId: TENANT_ID,
             };
+        }
         case "azure-native:monitor:DiagnosticSetting":
             return { ...inputs, name: s(inputs.name, name), id: `${inputs.resourceUri}/providers/Microsoft.Insights/diagnosticSettings/${s(inputs.name, name)}` };
         case "azure-native:monitor:ActionGroup":
@@ -222,8 +234,6 @@ function outputsFor(type: string, name: string, inputs: Record<string, any>): Re
             return { ...inputs, name: fakeGuid(name), id: `${inputs.scope}/providers/Microsoft.Authorization/roleAssignments/${fakeGuid(name)}` };
         case "azure-native:authorization:ManagementLockByScope":
             return { ...inputs, name: inputs.lockName, id: `${inputs.scope}/providers/Microsoft.Authorization/locks/${inputs.lockName}` };
-        case "random:index/randomString:RandomString":
-            return { ...inputs, id: name, result: RANDOM_SUFFIX.slice(0, inputs.length ?? RANDOM_SUFFIX.length) };
         default:
             return { ...inputs, name, id: `${rg}/Mock.Unknown/${type.replace(/[^A-Za-z0-9]/g, "-")}/${name}` };
     }

@@ -138,7 +138,9 @@ export function hasDnsZone(graph: StackGraph, endpoints: PolicyResource[], zone:
         for (const zg of related(graph, pe, [DNS_ZONE_GROUP], "privateEndpointName", [], "/privatednszonegroups/")) {
             const t = graph.targets(zg, "privateDnsZoneConfigs", ["privateDnsZoneConfigs[].privateDnsZoneId"]);
             let match = t.externalIds.some(id => id.endsWith(suffix));
-            for (const z of t.resources) {
+            // Known zone IDs say where Azure registers the endpoint; a zone the configs depend on decides only while an ID is unknown.
+            const zones = zoneIdsKnown(zg) ? t.resources.filter(z => knownId(z) !== undefined) : t.resources;
+            for (const z of zones) {
                 const name = zoneName(z);
                 if (isUnknown(name)) {
                     unknown = true;
@@ -155,6 +157,12 @@ export function hasDnsZone(graph: StackGraph, endpoints: PolicyResource[], zone:
         }
     }
     return { found, unknown: found.length === 0 && unknown };
+}
+
+/** Every privateDnsZoneConfigs[].privateDnsZoneId of the zone group is a known value. */
+function zoneIdsKnown(zg: PolicyResource): boolean {
+    const configs = readArray(zg.props, "privateDnsZoneConfigs");
+    return !isUnknown(configs) && configs.every(c => !isUnknown(c) && !isUnknown(readPath(c, "privateDnsZoneId")));
 }
 
 function zoneName(z: PolicyResource): Maybe<string | undefined> {
@@ -212,15 +220,16 @@ export function diagnosticCoverage(graph: StackGraph, target: PolicyResource): C
             }
             const category = readLowerString(l, "category");
             const group = readLowerString(l, "categoryGroup");
+            // An entry names a category or a group; an unknown one could be anything, but a known
+            // sibling still counts (a preview plans an unset categoryGroup as unknown).
             if (isUnknown(category) || isUnknown(group)) {
                 c.open = true;
-                continue;
             }
             const sure = enabled === true && toWorkspace === true;
-            if (category) {
+            if (typeof category === "string" && category) {
                 (sure ? c.categories : c.maybeCategories).add(category);
             }
-            if (group) {
+            if (typeof group === "string" && group) {
                 (sure ? c.groups : c.maybeGroups).add(group);
             }
         }

@@ -38,6 +38,19 @@ describe("cognitive-services-diagnostic-logs (CV-09)", () => {
         expectOne(await runStack(policy, [update, diagnosticSetting("d", { targetId: ids.account, workspaceId: ids.workspace, logs: [{ category: "Audit", enabled: true, retentionPolicy: UNKNOWN }] })]), "mandatory", "found audit");
         expectUndecided(await runStack(policy, [preview, workspace, diagnosticSetting("d", { targetUrn: urnOf(preview), workspaceUrn: urnOf(workspace), logs: [{ category: UNKNOWN, enabled: true }] })]), "not known yet");
     });
+    it("decides a preview whose entries name a known category beside an unset (so unknown) categoryGroup", async () => {
+        const planned = (entries: { category: string; enabled: unknown }[]) => entries.map(e => ({ ...e, categoryGroup: UNKNOWN }));
+        const setting = (logs: unknown[], workspaceId?: string) => diagnosticSetting("d", {
+            targetId: UNKNOWN, targetUrn: urnOf(preview), workspaceId: workspaceId ?? UNKNOWN, workspaceUrn: workspaceId ? undefined : urnOf(workspace), logs });
+        expectNone(await runStack(policy, [preview, workspace, setting(planned([{ category: "Audit", enabled: true }, { category: "RequestResponse", enabled: true }]))]));
+        // Only Audit is known: the unknown group could be audit or allLogs.
+        expectUndecided(await runStack(policy, [preview, workspace, setting(planned([{ category: "Audit", enabled: true }]))]), "not known yet");
+        // Disabled entries and a destination that is no workspace decide, whatever the unknown groups.
+        expectOne(await runStack(policy, [preview, workspace, setting(planned([{ category: "Audit", enabled: false }, { category: "RequestResponse", enabled: false }]))]),
+            "mandatory", "no enabled log category");
+        expectOne(await runStack(policy, [preview, workspace, setting(planned([{ category: "Audit", enabled: true }, { category: "RequestResponse", enabled: true }]), ids.storage)]),
+            "mandatory", "no enabled log category");
+    });
     it("reaches the same verdict for every token of the account and of the setting (monitor / insights)", async () => {
         await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runStack(policy, [{ ...update, type: t }]), true);
         await expectSameVerdictForTokens("azure-native:monitor:DiagnosticSetting", t => runStack(policy, [update, { ...diagnosticSetting("d", { targetId: ids.account, workspaceId: ids.workspace, logs: [{ category: "Audit", enabled: true }] }), type: t }]), true);

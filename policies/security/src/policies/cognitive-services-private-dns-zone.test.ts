@@ -34,6 +34,14 @@ describe("cognitive-services-private-dns-zone (CV-08)", () => {
         expectOne(await runStack(policy, [{ ...account, props: { ...account.props, properties: UNKNOWN } }, pe, zoneGroup("zg", pe, hub, true)]), "mandatory", "no DNS zone group");
         expectUndecided(await runStack(policy, [account, pe, zoneGroup("zg", pe, UNKNOWN_ID, true)]), "not known yet");
     });
+    it("in preview, decides by a known zone ID even though the zone it depends on has no known name (stack outputs drop privateZoneName)", async () => {
+        const planned: TestResource = { type: "azure-native:privatedns:PrivateZone", name: "planned", props: { name: UNKNOWN, id: UNKNOWN_ID, location: "global" } };
+        const built = (zoneName: string) => `${ids.rg}/providers/Microsoft.Network/privateDnsZones/${zoneName}`;
+        expectNone(await runStack(policy, [account, pe, planned, zoneGroup("zg", pe, built(ZONE), true, urnOf(planned))]));
+        expectOne(await runStack(policy, [account, pe, planned, zoneGroup("zg", pe, built("privatelink.vaultcore.azure.net"), true, urnOf(planned))]),
+            "mandatory", "no DNS zone group");
+        expectUndecided(await runStack(policy, [account, pe, planned, zoneGroup("zg", pe, UNKNOWN_ID, true, urnOf(planned))]), "not known yet");
+    });
     it("reaches the same verdict for every token of the zone group and of the zone", async () => {
         const hub = ids.hubZone("privatelink.vaultcore.azure.net");
         await expectSameVerdictForTokens("azure-native:network:PrivateDnsZoneGroup", t => runStack(policy, [account, pe, { ...zoneGroup("zg", pe, hub, true), type: t }]), true);

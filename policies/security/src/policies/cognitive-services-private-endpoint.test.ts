@@ -46,6 +46,12 @@ describe("cognitive-services-private-endpoint (CV-07)", () => {
         expectOne(await runStack(policy, [suspended("Enabled")]), "mandatory", "no private endpoint");
         expectOne(await runStack(policy, [withId(goodAccount({ tags: { "prediction-suspended": "false" } }), ids.account)]), "mandatory", "no private endpoint");
     });
+    it("is undecided on a suspended account whose public access is not known yet (a first preview), and still fails one not suspended", async () => {
+        const planned = (tags: Record<string, unknown>) => withId({ ...goodAccount({ tags }), props: { ...goodAccount({ tags }).props, properties: UNKNOWN } }, undefined);
+        expectUndecided(await runStack(policy, [planned({ "prediction-suspended": "true" })]), "suspended by the human override", "not known yet");
+        expectOne(await runStack(policy, [planned({ "prediction-suspended": "false" })]), "mandatory", "no private endpoint");
+        expectUndecided(await runStack(policy, [planned({ "prediction-suspended": UNKNOWN })]), "not known yet");
+    });
     it("reaches the same verdict for every token of the account and of the endpoint", async () => {
         await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runStack(policy, [{ ...updateAccount, type: t }, privateEndpoint("pe", ids.account, "blob")]), true);
         await expectSameVerdictForTokens("azure-native:network:PrivateEndpoint", t => runStack(policy, [updateAccount, { ...privateEndpoint("pe", ids.account, "blob"), type: t }]), true);

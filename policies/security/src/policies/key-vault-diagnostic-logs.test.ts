@@ -22,6 +22,12 @@ describe("key-vault-diagnostic-logs (KV-06)", () => {
         expectOne(await runStack(policy, [update, diagnosticSetting("d", { targetId: ids.vault, workspaceId: ids.workspace, logs: [{ category: "AzurePolicyEvaluationDetails", enabled: true }, { category: UNKNOWN, enabled: false }] })]), "mandatory", "no setting sends AuditEvent");
         expectUndecided(await runStack(policy, [preview, diagnosticSetting("d", { targetUrn: urnOf(preview), workspaceId: UNKNOWN, logs: [{ category: "AuditEvent", enabled: true }] })]), "not known yet");
     });
+    it("decides a preview whose AuditEvent entry has an unset (so unknown) categoryGroup", async () => {
+        const setting = (logs: unknown[]) => diagnosticSetting("d", { targetUrn: urnOf(preview), workspaceId: UNKNOWN, workspaceUrn: urnOf(workspace), logs });
+        expectNone(await runStack(policy, [preview, workspace, setting([{ category: "AuditEvent", categoryGroup: UNKNOWN, enabled: true }])]));
+        expectUndecided(await runStack(policy, [preview, workspace, setting([{ category: "AzurePolicyEvaluationDetails", categoryGroup: UNKNOWN, enabled: true }])]), "not known yet");
+        expectOne(await runStack(policy, [preview, workspace, setting([{ category: "AuditEvent", categoryGroup: UNKNOWN, enabled: false }])]), "mandatory", "no setting sends AuditEvent");
+    });
     it("reaches the same verdict for every token of the vault and of the setting", async () => {
         await expectSameVerdictForTokens("azure-native:keyvault:Vault", t => runStack(policy, [{ ...update, type: t }]), true);
         await expectSameVerdictForTokens("azure-native:monitor:DiagnosticSetting", t => runStack(policy, [update, { ...diagnosticSetting("d", { targetId: ids.vault, workspaceId: ids.workspace, logs: [{ category: "Other", enabled: true }] }), type: t }]), true);

@@ -13,7 +13,7 @@ export const keyVaultKeyExpiry = resourcePolicy({
         r.require({
             path: "properties.attributes.expires", expected: "a time in seconds since 1970 (the first version's expiry)",
             holds: tri.of(r.get("properties.attributes.expires"), v => typeof v === "number" && v > 0),
-            fix: "set properties.attributes.expires, e.g. from a time.Offset resource's unix output (it must stay stable between runs).",
+            fix: "set properties.attributes.expires, e.g. computed when the key is created and kept with ignoreChanges: [\"properties.attributes.expires\"] (it must stay stable between runs; a time.Offset's output is unknown in a first preview).",
         });
         r.require({
             path: "properties.rotationPolicy.attributes.expiryTime", expected: "an ISO 8601 duration (rotated versions' expiry)",

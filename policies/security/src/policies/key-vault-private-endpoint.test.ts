@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
+import { TestResource, UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
 import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { goodVault, ids, privateEndpoint, withId, zoneGroup } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { keyVaultPrivateEndpoint as policy } from "./key-vault-private-endpoint";
@@ -13,6 +13,14 @@ describe("key-vault-private-endpoint (KV-05)", () => {
     it("passes in preview (dependencies, unknown IDs) with a hub zone", async () => {
         const pe = privateEndpoint("pe", undefined, "vault", urnOf(preview));
         expectNone(await runStack(policy, [preview, pe, zoneGroup("zg", pe, ids.hubZone(ZONE), true)]));
+    });
+    it("in preview, decides by the zone group's known zone ID while the zone it depends on has an unknown name", async () => {
+        const pe = privateEndpoint("pe", undefined, "vault", urnOf(preview));
+        const zone: TestResource = { type: "azure-native:privatedns:PrivateZone", name: "zone", props: { name: UNKNOWN, id: UNKNOWN } };
+        const built = (name: string) => `${ids.rg}/providers/Microsoft.Network/privateDnsZones/${name}`;
+        expectNone(await runStack(policy, [preview, pe, zone, zoneGroup("zg", pe, built(ZONE), true, urnOf(zone))]));
+        expectOne(await runStack(policy, [preview, pe, zone, zoneGroup("zg", pe, built("privatelink.blob.core.windows.net"), true, urnOf(zone))]), "mandatory", "no DNS zone group");
+        expectUndecided(await runStack(policy, [preview, pe, zone, zoneGroup("zg", pe, UNKNOWN, true, urnOf(zone))]), "not known yet");
     });
     it("passes in update by IDs only", async () => {
         const pe = privateEndpoint("pe", ids.vault, "vault");

@@ -32,6 +32,14 @@ describe("storage-blob-diagnostic-logs (ST-11)", () => {
         const b = blob({ dependsOn: urnOf(preview) });
         expectUndecided(await runStack(policy, [preview, b, workspace, diagnosticSetting("d", { targetUrn: urnOf(b), workspaceUrn: urnOf(workspace), logs: UNKNOWN as any })]), "not known yet");
     });
+    it("decides a preview whose entries name known categories beside unset (so unknown) categoryGroups", async () => {
+        const b = blob({ dependsOn: urnOf(preview) });
+        const setting = (logs: unknown[]) => diagnosticSetting("d", { targetUrn: urnOf(b), workspaceUrn: urnOf(workspace), workspaceId: UNKNOWN, logs });
+        const planned = ALL.map(l => ({ ...l, categoryGroup: UNKNOWN }));
+        expectNone(await runStack(policy, [preview, b, workspace, setting(planned)]));
+        expectUndecided(await runStack(policy, [preview, b, workspace, setting(planned.slice(0, 2))]), "not known yet");
+        expectOne(await runStack(policy, [preview, b, workspace, setting(planned.map(l => ({ ...l, enabled: false })))]), "advisory", "no blob diagnostic setting");
+    });
     it("reaches the same verdict for every token of the account and of the blob service", async () => {
         await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => runStack(policy, [{ ...update, type: t }]), true);
         await expectSameVerdictForTokens("azure-native:storage:BlobServiceProperties", t => runStack(policy, [update, { ...blob({ id: blobId }), type: t }]), true);
