@@ -12,6 +12,9 @@ export const inputs = {
     /** Runs the program in a process of its own (see program-process.ts). */
     loadProgram: (opts: Parameters<ProgramInput["loadProgramInProcess"]>[0]) =>
         (require("../inputs/program/program-process") as ProgramInput).loadProgramInProcess(opts),
+    /** The program in preview, then in update, in one process of its own. */
+    loadProgramPreviewThenUpdate: (opts: Parameters<ProgramInput["loadProgramPreviewThenUpdate"]>[0]) =>
+        (require("../inputs/program/program-process") as ProgramInput).loadProgramPreviewThenUpdate(opts),
     loadStackExport: (file: string) => (require("../inputs/stack-export") as StackExportInput).loadStackExport(file),
     loadPreviewJson: (file: string) => (require("../inputs/preview-json") as PreviewJsonInput).loadPreviewJson(file),
     readEventLog: (file: string) => (require("../inputs/event-log") as EventLogInput).readEventLog(file),

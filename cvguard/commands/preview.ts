@@ -39,14 +39,17 @@ export function previewCommand(run: (action: () => Promise<number>) => Promise<v
         const { packs } = packsOf(opts);
         const programDir = path.resolve(opts.program);
         const { analyzeWhileLoading } = stages.earlyAnalysis();
+        // In preview mode the same process then runs the program with planned values, for what
+        // `pulumi up` will decide on each undecided finding.
+        const runs = opts.mode === "preview"
+            ? inputs.loadProgramPreviewThenUpdate({ programDir, stack: opts.stack })
+            : { preview: inputs.loadProgram({ programDir, stack: opts.stack, mode: opts.mode }), update: undefined };
+        const planned = opts.mode === "preview" ? runs.update : undefined;
         const load = async () => {
-            const set = await inputs.loadProgram({ programDir, stack: opts.stack, mode: opts.mode });
+            const set = await runs.preview;
             reports.preload();
             return set;
         };
-        // What `pulumi up` will decide on each undecided finding: the same program with planned values, run meanwhile.
-        const planned = opts.mode === "preview" ? inputs.loadProgram({ programDir, stack: opts.stack, mode: "update" }) : undefined;
-        planned?.catch(() => undefined);
         const result = await analyzeWhileLoading(load, expectedLaunch(programDir, opts.stack, opts.mode), { packs, policyConfigFiles: opts.policyConfig },
             async (analyzer, previewed) => {
                 if (!planned || previewed.undecided.length === 0) return;

@@ -1,7 +1,10 @@
 import type { ResourceSet } from "../../model";
 import { activeProgramSdk, loadProgram, LoadProgramOptions } from "../program";
 
-export type ProgramRequest = Pick<LoadProgramOptions, "programDir" | "stack" | "mode">;
+export type ProgramRequest = Pick<LoadProgramOptions, "programDir" | "stack" | "mode"> & {
+    /** After the first run answers, run the program again in update mode and answer again. */
+    thenUpdate?: boolean;
+};
 
 export type ProgramAnswer =
     | { kind: "result"; set: ResourceSet }
@@ -20,18 +23,26 @@ export function runFromParent(): void {
     const request = JSON.parse(process.env[REQUEST_ENV] ?? "{}") as ProgramRequest;
     // The channel to the parent must not count as work, or a stuck program would never end.
     process.channel?.unref();
-    let answered = false;
-    const answer = (message: ProgramAnswer) => {
-        if (answered) return;
-        answered = true;
+    const modes: LoadProgramOptions["mode"][] = request.thenUpdate ? [request.mode, "update"] : [request.mode];
+    let finished = false;
+    const answer = (message: ProgramAnswer, last: boolean) => {
+        if (finished) return;
+        finished = last;
         process.channel?.ref();
-        process.send!(message, () => process.exit(0));
+        process.send!(message, () => (last ? process.exit(0) : process.channel?.unref()));
     };
-    process.on("beforeExit", () => answer({ kind: "pending", waitingFor: stillWaitingFor() }));
-    loadProgram({ ...request, stopAtFirstError: true }).then(
-        set => answer({ kind: "result", set }),
-        err => answer({ kind: "failed", message: err instanceof Error ? err.message : String(err) }),
-    );
+    process.on("beforeExit", () => answer({ kind: "pending", waitingFor: stillWaitingFor() }, true));
+    void (async () => {
+        for (const [i, mode] of modes.entries()) {
+            try {
+                const set = await loadProgram({ ...request, mode, stopAtFirstError: true });
+                answer({ kind: "result", set }, i === modes.length - 1);
+            } catch (err) {
+                answer({ kind: "failed", message: err instanceof Error ? err.message : String(err) }, true);
+                return;
+            }
+        }
+    })();
 }
 
 /**
