@@ -52,7 +52,7 @@ function readRaw(config: pulumi.Config, stack: string, key: ConfigKey, read: "st
     try {
         return config.getObject<unknown>(key);
     } catch {
-        throw new ConfigError(stack, qualified(key), "expected a YAML value of the documented type (see the README, Configuration reference)");
+        throw new ConfigError(stack, qualified(key), "expected a YAML value of the documented type (see docs/configuration.md)");
     }
 }
 
@@ -64,7 +64,7 @@ function toConfigError(stack: string, key: ConfigKey, error: z.ZodError, missing
         return new ConfigError(stack, qualified(key), `missing; ${issue.message}`);
     }
     const message = issue.code === "unrecognized_keys"
-        ? `expected only the documented keys (see the README, Configuration reference), found ${issue.keys.join(", ")}`
+        ? `expected only the documented keys (see docs/configuration.md), found ${issue.keys.join(", ")}`
         : issue.message.startsWith("expected") ? issue.message : `expected a valid value (${issue.message})`;
     return new ConfigError(stack, where, message);
 }

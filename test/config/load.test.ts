@@ -80,7 +80,7 @@ const cases: [string, Record<string, unknown>, string][] = [
     ["a tag without legal review", { tags: { owner: "a@example.com", dataClassification: "internal", consentReference: "C-1" } },
         `Pulumi.dev.yaml: ${NS}:tags.legalReview: expected legalReview, a non-empty string`],
     ["an unknown key inside an object", { storage: { imageRetentionDays: 30, allowPublicAccess: true } },
-        `Pulumi.dev.yaml: ${NS}:storage: expected only the documented keys (see the README, Configuration reference), found allowPublicAccess`],
+        `Pulumi.dev.yaml: ${NS}:storage: expected only the documented keys (see docs/configuration.md), found allowPublicAccess`],
     ["predictionSuspended that is not a boolean", { predictionSuspended: "yes" },
         `Pulumi.dev.yaml: ${NS}:predictionSuspended: expected`],
     ["a missing location", { location: undefined },
