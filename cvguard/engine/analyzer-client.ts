@@ -297,7 +297,7 @@ export class AnalyzerClient {
 
     private call<Req, Resp>(method: string, req: Req): Promise<Resp> {
         return new Promise((resolve, reject) => {
-            const fn = (this.client as any)[method] as Function;
+            const fn = (this.client as any)[method] as (...args: unknown[]) => unknown;
             fn.call(this.client, req, this.settle(method, resolve, reject));
         });
     }

@@ -33,7 +33,7 @@ if (!Module._load.__cvguardDefersUnusedSdkModules) {
         });
     }
 
-    Module._load = function (request, parent, isMain) {
+    Module._load = function (request, parent, _isMain) {
         if (DEFERRED_REQUESTS.has(request) && parent && PULUMI_SDK.test(parent.filename || "")) {
             const key = `${request}\0${parent.filename}`;
             if (!standIns.has(key)) {

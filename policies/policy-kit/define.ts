@@ -120,7 +120,7 @@ function configOf<C>(schema: PolicyConfigSchema | undefined, args: { getConfig<T
 }
 
 /** A resource policy on resources of `types` (every token variant of them). */
-export function resourcePolicy<C extends object = {}>(
+export function resourcePolicy<C extends object = object>(
     d: PolicyDefinition & { types: string[]; check(r: ResourceCheck<C>): void },
 ): ResourceValidationPolicy {
     installPackRuntime();
@@ -154,7 +154,7 @@ export function resourcePolicy<C extends object = {}>(
  * (config `accountKinds`, "*" meaning every kind). While the kind is unknown
  * a failing requirement is undecided: the account may be out of scope.
  */
-export function accountPolicy<C extends object = {}>(
+export function accountPolicy<C extends object = object>(
     d: PolicyDefinition & { defaultKinds?: string[]; check(r: ResourceCheck<C & AccountScope>): void },
 ): ResourceValidationPolicy {
     const configSchema = { properties: { ...accountKindsSchema(d.defaultKinds), ...(d.configSchema?.properties ?? {}) } };
@@ -177,7 +177,7 @@ export function accountPolicy<C extends object = {}>(
 }
 
 /** A stack policy: the check relates resources through the graph and states requirements per resource. */
-export function stackPolicy<C extends object = {}>(d: PolicyDefinition & { check(s: StackCheck<C>): void }): StackValidationPolicy {
+export function stackPolicy<C extends object = object>(d: PolicyDefinition & { check(s: StackCheck<C>): void }): StackValidationPolicy {
     installPackRuntime();
     return {
         ...policyMetadata(d),
@@ -212,7 +212,7 @@ export interface AccountStackCheck<C> extends StackCheck<C> {
 }
 
 /** A stack policy checked once per Cognitive Services account whose kind is in scope (or not known yet). */
-export function accountStackPolicy<C extends object = {}>(
+export function accountStackPolicy<C extends object = object>(
     d: PolicyDefinition & { defaultKinds?: string[]; check(a: AccountStackCheck<C & AccountScope>): void },
 ): StackValidationPolicy {
     const configSchema = { properties: { ...accountKindsSchema(d.defaultKinds), ...(d.configSchema?.properties ?? {}) } };

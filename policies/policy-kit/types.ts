@@ -42,7 +42,8 @@ function computeCanonicalType(type: string): string {
     if (parts.length !== 3) {
         return type;
     }
-    let [pkg, module, kind] = parts;
+    let [pkg, module] = parts;
+    const kind = parts[2];
     // `azure-native_<module>_<version>` is a local package generated for one module and API version.
     if (pkg.startsWith(`${AZURE_NATIVE}_`)) {
         pkg = AZURE_NATIVE;

@@ -48,15 +48,18 @@ export type HarnessConfig = Record<string, { enforcementLevel?: string; [prop: s
 const LEVELS: Record<string, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
 const LEVEL_NAMES = ["advisory", "mandatory", "disabled", "remediate"] as const;
 
-let service: Record<string, Function> | undefined;
+/** A gRPC service implementation's method, as @pulumi/policy registers it. */
+type ServiceMethod = (...args: any[]) => unknown;
+
+let service: Record<string, ServiceMethod> | undefined;
 const served: Policies = [];
 
-function analyzerService(): Record<string, Function> {
+function analyzerService(): Record<string, ServiceMethod> {
     if (!service) {
         const proto = grpc.Server.prototype;
         const addService = proto.addService;
         const bindAsync = proto.bindAsync;
-        proto.addService = function (_def: unknown, impl: Record<string, Function>) {
+        proto.addService = function (_def: unknown, impl: Record<string, ServiceMethod>) {
             service = impl;
         };
         proto.bindAsync = function () { /* no port: calls go straight to the service functions */ };
