@@ -25,14 +25,18 @@ export class ActionGroup extends pulumi.ComponentResource {
         if (args.emailReceivers.length === 0) {
             throw new Error(`${name}: an action group needs at least one email receiver`);
         }
-        this.actionGroup = new monitor.ActionGroup(`${name}-ag`, {
-            resourceGroupName: args.resourceGroupName,
-            location: "global",
-            tags: args.tags,
-            enabled: true,
-            groupShortName: args.shortName.slice(0, 12),
-            emailReceivers: args.emailReceivers.map(r => ({ ...r, useCommonAlertSchema: true })),
-        }, { parent: this });
+        this.actionGroup = new monitor.ActionGroup(
+            `${name}-ag`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: "global",
+                tags: args.tags,
+                enabled: true,
+                groupShortName: args.shortName.slice(0, 12),
+                emailReceivers: args.emailReceivers.map(r => ({ ...r, useCommonAlertSchema: true })),
+            },
+            { parent: this },
+        );
         this.id = this.actionGroup.id;
         this.registerOutputs({ id: this.id });
     }

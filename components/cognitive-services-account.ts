@@ -8,8 +8,13 @@ import { createLock } from "./shared/lock";
 import { createPrivateEndpoints, PrivateEndpointResources } from "./shared/private-endpoints";
 import { createRoleAssignments } from "./shared/role-assignments";
 import {
-    CustomerManagedKeySpec, DiagnosticSettingSpec, LockSpec, ManagedIdentitiesSpec,
-    PrivateEndpointSpec, ResourcePlacement, RoleAssignmentSpec,
+    CustomerManagedKeySpec,
+    DiagnosticSettingSpec,
+    LockSpec,
+    ManagedIdentitiesSpec,
+    PrivateEndpointSpec,
+    ResourcePlacement,
+    RoleAssignmentSpec,
 } from "./types";
 
 export interface CognitiveServicesAccountArgs extends ResourcePlacement {
@@ -53,40 +58,49 @@ export class CognitiveServicesAccount extends pulumi.ComponentResource {
     constructor(name: string, args: CognitiveServicesAccountArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cvguard:cognitiveservices:Account", name, {}, opts);
         const cmk = args.customerManagedKey;
-        this.account = new cognitiveservices.Account(`${name}-cog`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
-            accountName: args.accountName,
-            kind: args.kind,
-            sku: { name: args.skuName },
-            identity: identityFor(args.managedIdentities),
-            properties: {
-                customSubDomainName: args.customSubDomainName,
-                disableLocalAuth: true,
-                publicNetworkAccess: "Disabled",
-                networkAcls: { defaultAction: "Deny", ipRules: [], virtualNetworkRules: [] },
-                restrictOutboundNetworkAccess: true,
-                allowedFqdnList: args.allowedFqdnList,
-                encryption: cmk && {
-                    keySource: "Microsoft.KeyVault",
-                    keyVaultProperties: {
-                        keyVaultUri: cmk.keyVaultUri,
-                        keyName: cmk.keyName,
-                        keyVersion: cmk.keyVersion,
-                        identityClientId: cmk.userAssignedIdentityClientId,
+        this.account = new cognitiveservices.Account(
+            `${name}-cog`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                tags: args.tags,
+                accountName: args.accountName,
+                kind: args.kind,
+                sku: { name: args.skuName },
+                identity: identityFor(args.managedIdentities),
+                properties: {
+                    customSubDomainName: args.customSubDomainName,
+                    disableLocalAuth: true,
+                    publicNetworkAccess: "Disabled",
+                    networkAcls: { defaultAction: "Deny", ipRules: [], virtualNetworkRules: [] },
+                    restrictOutboundNetworkAccess: true,
+                    allowedFqdnList: args.allowedFqdnList,
+                    encryption: cmk && {
+                        keySource: "Microsoft.KeyVault",
+                        keyVaultProperties: {
+                            keyVaultUri: cmk.keyVaultUri,
+                            keyName: cmk.keyName,
+                            keyVersion: cmk.keyVersion,
+                            identityClientId: cmk.userAssignedIdentityClientId,
+                        },
                     },
                 },
             },
-        }, { parent: this, dependsOn: cmk?.waitFor });
+            { parent: this, dependsOn: cmk?.waitFor },
+        );
 
         this.id = this.account.id;
         this.name = args.accountName ? after(this.account, args.accountName) : this.account.name;
         this.endpoint = this.account.properties.apply(p => p.endpoint ?? "");
         this.principalId = this.account.identity.apply(i => i?.principalId ?? "");
         this.privateEndpoints = createPrivateEndpoints(this, name, this.account.id, "account", args, args.privateEndpoints);
-        this.diagnosticSettings = createDiagnosticSettings(this, name, this.account.id,
-            { logs: [{ category: "Audit" }, { category: "RequestResponse" }], metrics: ["AllMetrics"] }, args.diagnosticSettings);
+        this.diagnosticSettings = createDiagnosticSettings(
+            this,
+            name,
+            this.account.id,
+            { logs: [{ category: "Audit" }, { category: "RequestResponse" }], metrics: ["AllMetrics"] },
+            args.diagnosticSettings,
+        );
         this.roleAssignments = createRoleAssignments(this, name, this.account.id, args.roleAssignments, args.subscriptionId);
         createLock(this, `${name}-cog`, this.account.id, args.lock, [...this.diagnosticSettings, ...this.roleAssignments]);
 
@@ -97,7 +111,10 @@ export class CognitiveServicesAccount extends pulumi.ComponentResource {
 function identityFor(spec: ManagedIdentitiesSpec): cognitiveservices.AccountArgs["identity"] {
     const users = spec.userAssignedResourceIds ?? [];
     if (spec.systemAssigned) {
-        return { type: users.length > 0 ? "SystemAssigned, UserAssigned" : "SystemAssigned", userAssignedIdentities: users.length > 0 ? users : undefined };
+        return {
+            type: users.length > 0 ? "SystemAssigned, UserAssigned" : "SystemAssigned",
+            userAssignedIdentities: users.length > 0 ? users : undefined,
+        };
     }
     return users.length > 0 ? { type: "UserAssigned", userAssignedIdentities: users } : { type: "None" };
 }

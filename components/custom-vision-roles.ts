@@ -39,31 +39,45 @@ export class CustomVisionRoles extends pulumi.ComponentResource {
 
     constructor(name: string, args: CustomVisionRolesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cvguard:authorization:CustomVisionRoles", name, {}, opts);
-        this.trainer = this.role(`${name}-trainer`, args, "Custom Vision trainer without publish",
+        this.trainer = this.role(
+            `${name}-trainer`,
+            args,
+            "Custom Vision trainer without publish",
             "Label, train and manage iterations in Custom Vision projects. Cannot create or delete projects, and cannot publish iterations to prediction.",
-            [`${CV}/projects/action`, `${CV}/projects/delete`, `${CV}/projects/import/action`, `${CV}/projects/export/read`, ...NO_PUBLISH]);
-        this.projectAdmin = this.role(`${name}-project-admin`, args, "Custom Vision project admin without publish",
+            [`${CV}/projects/action`, `${CV}/projects/delete`, `${CV}/projects/import/action`, `${CV}/projects/export/read`, ...NO_PUBLISH],
+        );
+        this.projectAdmin = this.role(
+            `${name}-project-admin`,
+            args,
+            "Custom Vision project admin without publish",
             "Create, import, configure and delete Custom Vision projects, and train them. Cannot publish iterations to prediction.",
-            NO_PUBLISH);
+            NO_PUBLISH,
+        );
         this.registerOutputs({ trainerRoleId: this.trainer.id, projectAdminRoleId: this.projectAdmin.id });
     }
 
     private role(resourceName: string, args: CustomVisionRolesArgs, title: string, description: string, notDataActions: string[]): CustomRole {
         const roleName = pulumi.interpolate`${title} (${args.nameSuffix})`;
         const guid = deterministicGuid(args.scope, roleName);
-        const definition = new authorization.RoleDefinition(resourceName, {
-            scope: args.scope,
-            roleDefinitionId: guid,
-            roleName,
-            description,
-            permissions: [{
-                actions: [`${CS}/*/read`],
-                notActions: [],
-                dataActions: [`${CV}/*`],
-                notDataActions,
-            }],
-            assignableScopes: [args.scope],
-        }, { parent: this });
+        const definition = new authorization.RoleDefinition(
+            resourceName,
+            {
+                scope: args.scope,
+                roleDefinitionId: guid,
+                roleName,
+                description,
+                permissions: [
+                    {
+                        actions: [`${CS}/*/read`],
+                        notActions: [],
+                        dataActions: [`${CV}/*`],
+                        notDataActions,
+                    },
+                ],
+                assignableScopes: [args.scope],
+            },
+            { parent: this },
+        );
         return { definition, id: after(definition, roleDefinitionIdOf(args.subscriptionId, guid)) };
     }
 }

@@ -85,25 +85,29 @@ export class KeyVault extends pulumi.ComponentResource {
             }
         }
 
-        this.vault = new keyvault.Vault(`${name}-kv`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
-            vaultName: args.vaultName,
-            properties: {
-                tenantId: args.tenantId,
-                sku: { family: "A", name: args.sku },
-                enableRbacAuthorization: true,
-                enablePurgeProtection: true,
-                enableSoftDelete: true,
-                softDeleteRetentionInDays: args.softDeleteRetentionInDays ?? 90,
-                publicNetworkAccess: args.networkMode === "private" ? "Disabled" : "Enabled",
-                networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
-                enabledForDeployment: false,
-                enabledForDiskEncryption: false,
-                enabledForTemplateDeployment: false,
+        this.vault = new keyvault.Vault(
+            `${name}-kv`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                tags: args.tags,
+                vaultName: args.vaultName,
+                properties: {
+                    tenantId: args.tenantId,
+                    sku: { family: "A", name: args.sku },
+                    enableRbacAuthorization: true,
+                    enablePurgeProtection: true,
+                    enableSoftDelete: true,
+                    softDeleteRetentionInDays: args.softDeleteRetentionInDays ?? 90,
+                    publicNetworkAccess: args.networkMode === "private" ? "Disabled" : "Enabled",
+                    networkAcls: { defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] },
+                    enabledForDeployment: false,
+                    enabledForDiskEncryption: false,
+                    enabledForTemplateDeployment: false,
+                },
             },
-        }, { parent: this });
+            { parent: this },
+        );
 
         for (const k of args.keys) {
             this.keys[k.name] = this.createKey(name, args, k);
@@ -115,11 +119,19 @@ export class KeyVault extends pulumi.ComponentResource {
             ? after(this.vault, pulumi.interpolate`https://${args.vaultName}.${args.vaultDnsSuffix}/`)
             : this.vault.properties.apply(p => p.vaultUri ?? "");
         this.privateEndpoints = createPrivateEndpoints(this, name, this.vault.id, "vault", args, args.privateEndpoints);
-        this.diagnosticSettings = createDiagnosticSettings(this, name, this.vault.id,
-            { logs: [{ category: "AuditEvent" }], metrics: ["AllMetrics"] }, args.diagnosticSettings);
+        this.diagnosticSettings = createDiagnosticSettings(
+            this,
+            name,
+            this.vault.id,
+            { logs: [{ category: "AuditEvent" }], metrics: ["AllMetrics"] },
+            args.diagnosticSettings,
+        );
         this.roleAssignments = createRoleAssignments(this, name, this.vault.id, args.roleAssignments, args.subscriptionId);
-        createLock(this, `${name}-kv`, this.vault.id, args.lock,
-            [...Object.values(this.keys).map(k => k.key), ...this.diagnosticSettings, ...this.roleAssignments]);
+        createLock(this, `${name}-kv`, this.vault.id, args.lock, [
+            ...Object.values(this.keys).map(k => k.key),
+            ...this.diagnosticSettings,
+            ...this.roleAssignments,
+        ]);
 
         this.registerOutputs({ id: this.id, vaultUri: this.vaultUri });
     }
@@ -130,30 +142,32 @@ export class KeyVault extends pulumi.ComponentResource {
         // computed when the program runs, so a first preview knows it; ignoreChanges keeps the value of the
         // deployment that created the key, so later runs do not move it.
         const firstExpiry = Math.floor(Date.now() / 1000) + k.expiresAfterDays * 24 * 60 * 60;
-        const key = new keyvault.Key(`${name}-${k.name}`, {
-            resourceGroupName: args.resourceGroupName,
-            vaultName: after(this.vault, args.vaultName),
-            keyName: k.name,
-            tags: { ...args.tags, ...k.tags },
-            properties: {
-                kty: hsm ? "RSA-HSM" : "RSA",
-                keySize: k.size,
-                keyOps: ["wrapKey", "unwrapKey"],
-                attributes: { enabled: true, expires: firstExpiry },
-                rotationPolicy: {
-                    attributes: { expiryTime: `P${k.expiresAfterDays}D` },
-                    lifetimeActions: [
-                        { trigger: { timeAfterCreate: `P${k.rotateAfterDays}D` }, action: { type: "rotate" } },
-                    ],
+        const key = new keyvault.Key(
+            `${name}-${k.name}`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                vaultName: after(this.vault, args.vaultName),
+                keyName: k.name,
+                tags: { ...args.tags, ...k.tags },
+                properties: {
+                    kty: hsm ? "RSA-HSM" : "RSA",
+                    keySize: k.size,
+                    keyOps: ["wrapKey", "unwrapKey"],
+                    attributes: { enabled: true, expires: firstExpiry },
+                    rotationPolicy: {
+                        attributes: { expiryTime: `P${k.expiresAfterDays}D` },
+                        lifetimeActions: [{ trigger: { timeAfterCreate: `P${k.rotateAfterDays}D` }, action: { type: "rotate" } }],
+                    },
                 },
             },
-        }, {
-            parent: this,
-            // azure-native deletes keys through the Key Vault data plane, which a vault closed to the
-            // public refuses; purge protection and soft delete keep the key anyway.
-            retainOnDelete: true,
-            ignoreChanges: ["properties.attributes.expires"],
-        });
+            {
+                parent: this,
+                // azure-native deletes keys through the Key Vault data plane, which a vault closed to the
+                // public refuses; purge protection and soft delete keep the key anyway.
+                retainOnDelete: true,
+                ignoreChanges: ["properties.attributes.expires"],
+            },
+        );
         return { key, name: after(key, k.name), version: key.keyUriWithVersion.apply(uri => uri.split("/").pop() ?? "") };
     }
 }

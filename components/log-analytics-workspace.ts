@@ -21,14 +21,18 @@ export class LogAnalyticsWorkspace extends pulumi.ComponentResource {
         if (args.existingWorkspaceResourceId) {
             this.id = pulumi.output(args.existingWorkspaceResourceId);
         } else {
-            this.workspace = new operationalinsights.Workspace(`${name}-law`, {
-                resourceGroupName: args.resourceGroupName,
-                location: args.location,
-                tags: args.tags,
-                sku: { name: "PerGB2018" },
-                retentionInDays: args.retentionInDays,
-                features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
-            }, { parent: this });
+            this.workspace = new operationalinsights.Workspace(
+                `${name}-law`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    location: args.location,
+                    tags: args.tags,
+                    sku: { name: "PerGB2018" },
+                    retentionInDays: args.retentionInDays,
+                    features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
+                },
+                { parent: this },
+            );
             this.id = this.workspace.id;
             createLock(this, `${name}-law`, this.workspace.id, args.lock);
         }

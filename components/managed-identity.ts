@@ -19,15 +19,23 @@ export class ManagedIdentity extends pulumi.ComponentResource {
 
     constructor(name: string, args: ManagedIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cvguard:identity:ManagedIdentity", name, {}, opts);
-        this.identity = new managedidentity.UserAssignedIdentity(`${name}-uai`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
-            resourceName: args.identityName,
-        }, { parent: this });
-        this.id = args.identityName && args.subscriptionId
-            ? after(this.identity, resourceId(args.subscriptionId, args.resourceGroupName, "Microsoft.ManagedIdentity/userAssignedIdentities", args.identityName))
-            : this.identity.id;
+        this.identity = new managedidentity.UserAssignedIdentity(
+            `${name}-uai`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                tags: args.tags,
+                resourceName: args.identityName,
+            },
+            { parent: this },
+        );
+        this.id =
+            args.identityName && args.subscriptionId
+                ? after(
+                      this.identity,
+                      resourceId(args.subscriptionId, args.resourceGroupName, "Microsoft.ManagedIdentity/userAssignedIdentities", args.identityName),
+                  )
+                : this.identity.id;
         this.principalId = this.identity.principalId;
         this.clientId = this.identity.clientId;
         this.registerOutputs({ id: this.id, principalId: this.principalId, clientId: this.clientId });

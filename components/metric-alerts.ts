@@ -32,31 +32,40 @@ export class MetricAlerts extends pulumi.ComponentResource {
 
     constructor(name: string, args: MetricAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("cvguard:monitoring:MetricAlerts", name, {}, opts);
-        this.alerts = args.rules.map(rule => new monitor.MetricAlert(`${name}-${rule.key}`, {
-            resourceGroupName: args.resourceGroupName,
-            location: "global",
-            tags: args.tags,
-            description: rule.description,
-            enabled: true,
-            autoMitigate: true,
-            severity: args.severity,
-            evaluationFrequency: args.evaluationFrequency,
-            windowSize: args.windowSize,
-            scopes: [args.targetResourceId],
-            criteria: {
-                odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
-                allOf: [{
-                    criterionType: "StaticThresholdCriterion",
-                    name: rule.key,
-                    metricName: rule.metricName,
-                    metricNamespace: rule.metricNamespace,
-                    operator: rule.operator,
-                    threshold: rule.threshold,
-                    timeAggregation: rule.timeAggregation,
-                }],
-            },
-            actions: [{ actionGroupId: args.actionGroupId }],
-        }, { parent: this }));
+        this.alerts = args.rules.map(
+            rule =>
+                new monitor.MetricAlert(
+                    `${name}-${rule.key}`,
+                    {
+                        resourceGroupName: args.resourceGroupName,
+                        location: "global",
+                        tags: args.tags,
+                        description: rule.description,
+                        enabled: true,
+                        autoMitigate: true,
+                        severity: args.severity,
+                        evaluationFrequency: args.evaluationFrequency,
+                        windowSize: args.windowSize,
+                        scopes: [args.targetResourceId],
+                        criteria: {
+                            odataType: "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria",
+                            allOf: [
+                                {
+                                    criterionType: "StaticThresholdCriterion",
+                                    name: rule.key,
+                                    metricName: rule.metricName,
+                                    metricNamespace: rule.metricNamespace,
+                                    operator: rule.operator,
+                                    threshold: rule.threshold,
+                                    timeAggregation: rule.timeAggregation,
+                                },
+                            ],
+                        },
+                        actions: [{ actionGroupId: args.actionGroupId }],
+                    },
+                    { parent: this },
+                ),
+        );
         this.registerOutputs({ alertIds: this.alerts.map(a => a.id) });
     }
 }

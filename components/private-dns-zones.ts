@@ -32,20 +32,28 @@ export class PrivateDnsZones extends pulumi.ComponentResource {
                 this.zoneIds[key] = pulumi.output(existing);
                 continue;
             }
-            const zone = new privatedns.PrivateZone(`${name}-${key}`, {
-                resourceGroupName: args.resourceGroupName,
-                privateZoneName: zoneName,
-                location: "global",
-                tags: args.tags,
-            }, { parent: this });
-            const link = new privatedns.VirtualNetworkLink(`${name}-${key}-link`, {
-                resourceGroupName: args.resourceGroupName,
-                privateZoneName: after(zone, zoneName),
-                location: "global",
-                tags: args.tags,
-                registrationEnabled: false,
-                virtualNetwork: { id: args.virtualNetworkId },
-            }, { parent: this });
+            const zone = new privatedns.PrivateZone(
+                `${name}-${key}`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    privateZoneName: zoneName,
+                    location: "global",
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+            const link = new privatedns.VirtualNetworkLink(
+                `${name}-${key}-link`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    privateZoneName: after(zone, zoneName),
+                    location: "global",
+                    tags: args.tags,
+                    registrationEnabled: false,
+                    virtualNetwork: { id: args.virtualNetworkId },
+                },
+                { parent: this },
+            );
             this.zones.push(zone);
             this.links.push(link);
             this.zoneIds[key] = args.subscriptionId

@@ -27,20 +27,28 @@ export class PrivateNetwork extends pulumi.ComponentResource {
             if (!args.addressSpace || !args.privateEndpointSubnetPrefix) {
                 throw new Error(`${name}: addressSpace and privateEndpointSubnetPrefix are required without existingSubnetResourceId`);
             }
-            this.virtualNetwork = new network.VirtualNetwork(`${name}-vnet`, {
-                resourceGroupName: args.resourceGroupName,
-                location: args.location,
-                tags: args.tags,
-                addressSpace: { addressPrefixes: [args.addressSpace] },
-            }, { parent: this });
-            this.subnet = new network.Subnet(`${name}-snet-pe`, {
-                resourceGroupName: args.resourceGroupName,
-                virtualNetworkName: this.virtualNetwork.name,
-                subnetName: "private-endpoints",
-                addressPrefix: args.privateEndpointSubnetPrefix,
-                defaultOutboundAccess: false,
-                privateEndpointNetworkPolicies: "Enabled",
-            }, { parent: this });
+            this.virtualNetwork = new network.VirtualNetwork(
+                `${name}-vnet`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    location: args.location,
+                    tags: args.tags,
+                    addressSpace: { addressPrefixes: [args.addressSpace] },
+                },
+                { parent: this },
+            );
+            this.subnet = new network.Subnet(
+                `${name}-snet-pe`,
+                {
+                    resourceGroupName: args.resourceGroupName,
+                    virtualNetworkName: this.virtualNetwork.name,
+                    subnetName: "private-endpoints",
+                    addressPrefix: args.privateEndpointSubnetPrefix,
+                    defaultOutboundAccess: false,
+                    privateEndpointNetworkPolicies: "Enabled",
+                },
+                { parent: this },
+            );
             this.subnetId = this.subnet.id;
             this.virtualNetworkId = this.virtualNetwork.id;
         }

@@ -45,7 +45,6 @@ export interface StackOutputs {
     predictionSuspended: boolean;
 }
 
-
 /** Tags the kit reads back from the resources (the stakeholder notice, the override's exemption in CV-07). */
 export const KIT_TAGS = {
     managedBy: "managed-by",
@@ -60,7 +59,7 @@ export const KIT_TAGS = {
 export function requiredTags(s: StackSettings): Record<string, string> {
     return {
         ...s.tags.extra,
-        "owner": s.tags.owner,
+        owner: s.tags.owner,
         "data-classification": s.tags.dataClassification,
         "consent-reference": s.tags.consentReference,
         "legal-review": s.tags.legalReview,
@@ -104,8 +103,7 @@ export function buildStack(s: StackSettings): StackOutputs {
         existingZoneIds: s.privateDnsZoneIds,
         virtualNetworkId: net.virtualNetworkId,
     });
-    const endpointIn = (zone: keyof typeof PRIVATE_DNS_ZONES) =>
-        [{ subnetResourceId: net.subnetId, privateDnsZoneResourceIds: [dns.zoneIds[zone]] }];
+    const endpointIn = (zone: keyof typeof PRIVATE_DNS_ZONES) => [{ subnetResourceId: net.subnetId, privateDnsZoneResourceIds: [dns.zoneIds[zone]] }];
 
     const logs = new LogAnalyticsWorkspace(`${prefix}-logs`, {
         ...placement,
@@ -129,19 +127,24 @@ export function buildStack(s: StackSettings): StackOutputs {
             { name: "storage", size: kv.keySize, rotateAfterDays: kv.rotationDays, expiresAfterDays: kv.expiryDays },
             // Azure AI services document 2048-bit RSA keys only for customer-managed keys.
             {
-                name: "accounts", size: kv.accountsKeySize, rotateAfterDays: kv.rotationDays, expiresAfterDays: kv.expiryDays,
+                name: "accounts",
+                size: kv.accountsKeySize,
+                rotateAfterDays: kv.rotationDays,
+                expiresAfterDays: kv.expiryDays,
                 tags: { [KIT_TAGS.cmkConsumer]: "cognitive-services" },
             },
         ],
         privateEndpoints: endpointIn("keyVault"),
         diagnosticSettings: toWorkspace,
-        roleAssignments: [{
-            key: "cmk-crypto",
-            roleDefinitionIdOrName: "Key Vault Crypto Service Encryption User",
-            principalId: cmkIdentity.principalId,
-            principalType: "ServicePrincipal",
-            description: "Lets the encryption identity wrap and unwrap the customer-managed keys.",
-        }],
+        roleAssignments: [
+            {
+                key: "cmk-crypto",
+                roleDefinitionIdOrName: "Key Vault Crypto Service Encryption User",
+                principalId: cmkIdentity.principalId,
+                principalType: "ServicePrincipal",
+                description: "Lets the encryption identity wrap and unwrap the customer-managed keys.",
+            },
+        ],
         lock: DELETE_PROTECTION,
     });
     const keyReadable = waitForRolePropagation(vault, `${prefix}-cmk-propagation`, vault.roleAssignments, kv.rolePropagationSeconds);
@@ -220,12 +223,28 @@ export function buildStack(s: StackSettings): StackOutputs {
         ],
     });
 
-    const storageIntegration = createRoleAssignments(images, `${prefix}-images-training`, images.id, [
-        { key: "blob", roleDefinitionIdOrName: "Storage Blob Data Contributor", principalId: training.principalId, principalType: "ServicePrincipal",
-            description: "Custom Vision writes model backups as the training account's identity." },
-        { key: "queue", roleDefinitionIdOrName: "Storage Queue Data Contributor", principalId: training.principalId, principalType: "ServicePrincipal",
-            description: "Custom Vision posts training and export notifications as the training account's identity." },
-    ], azure.subscriptionId);
+    const storageIntegration = createRoleAssignments(
+        images,
+        `${prefix}-images-training`,
+        images.id,
+        [
+            {
+                key: "blob",
+                roleDefinitionIdOrName: "Storage Blob Data Contributor",
+                principalId: training.principalId,
+                principalType: "ServicePrincipal",
+                description: "Custom Vision writes model backups as the training account's identity.",
+            },
+            {
+                key: "queue",
+                roleDefinitionIdOrName: "Storage Queue Data Contributor",
+                principalId: training.principalId,
+                principalType: "ServicePrincipal",
+                description: "Custom Vision posts training and export notifications as the training account's identity.",
+            },
+        ],
+        azure.subscriptionId,
+    );
     images.protect(DELETE_PROTECTION, storageIntegration);
 
     const feedback = new ActionGroup(`${prefix}-feedback`, {
@@ -247,14 +266,22 @@ export function buildStack(s: StackSettings): StackOutputs {
         windowSize: s.alerts.windowSize,
         rules: [
             {
-                key: "server-errors", description: "Prediction calls failing with 5xx errors.",
-                metricName: "ServerErrors", metricNamespace: "Microsoft.CognitiveServices/accounts",
-                operator: "GreaterThan", threshold: s.alerts.serverErrorsThreshold, timeAggregation: "Total",
+                key: "server-errors",
+                description: "Prediction calls failing with 5xx errors.",
+                metricName: "ServerErrors",
+                metricNamespace: "Microsoft.CognitiveServices/accounts",
+                operator: "GreaterThan",
+                threshold: s.alerts.serverErrorsThreshold,
+                timeAggregation: "Total",
             },
             {
-                key: "throttling", description: "Prediction calls blocked by rate or quota limits.",
-                metricName: "BlockedCalls", metricNamespace: "Microsoft.CognitiveServices/accounts",
-                operator: "GreaterThan", threshold: s.alerts.throttledCallsThreshold, timeAggregation: "Total",
+                key: "throttling",
+                description: "Prediction calls blocked by rate or quota limits.",
+                metricName: "BlockedCalls",
+                metricNamespace: "Microsoft.CognitiveServices/accounts",
+                operator: "GreaterThan",
+                threshold: s.alerts.throttledCallsThreshold,
+                timeAggregation: "Total",
             },
         ],
     });

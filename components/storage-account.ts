@@ -8,8 +8,13 @@ import { createLock } from "./shared/lock";
 import { createPrivateEndpoints, PrivateEndpointResources } from "./shared/private-endpoints";
 import { createRoleAssignments } from "./shared/role-assignments";
 import {
-    CustomerManagedKeySpec, DiagnosticSettingSpec, LockSpec, ManagedIdentitiesSpec,
-    PrivateEndpointSpec, ResourcePlacement, RoleAssignmentSpec,
+    CustomerManagedKeySpec,
+    DiagnosticSettingSpec,
+    LockSpec,
+    ManagedIdentitiesSpec,
+    PrivateEndpointSpec,
+    ResourcePlacement,
+    RoleAssignmentSpec,
 } from "./types";
 
 /** A resource instance the storage firewall admits (networkRuleSet.resourceAccessRules). */
@@ -77,91 +82,134 @@ export class StorageAccount extends pulumi.ComponentResource {
         // Queues and tables use the account key (and so the CMK) only when set at creation.
         const accountKey = { enabled: true, keyType: "Account" };
 
-        this.account = new storage.StorageAccount(`${name}-st`, {
-            resourceGroupName: args.resourceGroupName,
-            location: args.location,
-            tags: args.tags,
-            accountName: args.accountName,
-            kind: "StorageV2",
-            sku: { name: args.skuName },
-            accessTier: "Hot",
-            identity: identityFor(args.managedIdentities),
-            enableHttpsTrafficOnly: true,
-            minimumTlsVersion: "TLS1_2",
-            allowBlobPublicAccess: false,
-            allowSharedKeyAccess: false,
-            allowCrossTenantReplication: false,
-            defaultToOAuthAuthentication: true,
-            publicNetworkAccess: "Disabled",
-            networkRuleSet: { defaultAction: "Deny", bypass: "None", resourceAccessRules: args.resourceAccessRules },
-            encryption: {
-                keySource: "Microsoft.Keyvault",
-                requireInfrastructureEncryption: true,
-                keyVaultProperties: { keyVaultUri: cmk.keyVaultUri, keyName: cmk.keyName, keyVersion: cmk.keyVersion },
-                encryptionIdentity: { encryptionUserAssignedIdentity: cmk.userAssignedIdentityResourceId },
-                services: { blob: accountKey, file: accountKey, queue: accountKey, table: accountKey },
+        this.account = new storage.StorageAccount(
+            `${name}-st`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                location: args.location,
+                tags: args.tags,
+                accountName: args.accountName,
+                kind: "StorageV2",
+                sku: { name: args.skuName },
+                accessTier: "Hot",
+                identity: identityFor(args.managedIdentities),
+                enableHttpsTrafficOnly: true,
+                minimumTlsVersion: "TLS1_2",
+                allowBlobPublicAccess: false,
+                allowSharedKeyAccess: false,
+                allowCrossTenantReplication: false,
+                defaultToOAuthAuthentication: true,
+                publicNetworkAccess: "Disabled",
+                networkRuleSet: { defaultAction: "Deny", bypass: "None", resourceAccessRules: args.resourceAccessRules },
+                encryption: {
+                    keySource: "Microsoft.Keyvault",
+                    requireInfrastructureEncryption: true,
+                    keyVaultProperties: { keyVaultUri: cmk.keyVaultUri, keyName: cmk.keyName, keyVersion: cmk.keyVersion },
+                    encryptionIdentity: { encryptionUserAssignedIdentity: cmk.userAssignedIdentityResourceId },
+                    services: { blob: accountKey, file: accountKey, queue: accountKey, table: accountKey },
+                },
             },
-        }, { parent: this, dependsOn: cmk.waitFor });
+            { parent: this, dependsOn: cmk.waitFor },
+        );
         const accountName = after(this.account, args.accountName);
 
-        this.blobService = new storage.BlobServiceProperties(`${name}-blob`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName,
-            blobServicesName: "default",
-            isVersioningEnabled: true,
-            deleteRetentionPolicy: { enabled: true, days: softDeleteDays },
-            containerDeleteRetentionPolicy: { enabled: true, days: softDeleteDays },
-        }, { parent: this });
+        this.blobService = new storage.BlobServiceProperties(
+            `${name}-blob`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                accountName,
+                blobServicesName: "default",
+                isVersioningEnabled: true,
+                deleteRetentionPolicy: { enabled: true, days: softDeleteDays },
+                containerDeleteRetentionPolicy: { enabled: true, days: softDeleteDays },
+            },
+            { parent: this },
+        );
 
-        this.containers = (args.containers ?? []).map(container => new storage.BlobContainer(`${name}-${container}`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName,
-            containerName: container,
-            publicAccess: "None",
-        }, { parent: this, dependsOn: [this.blobService] }));
+        this.containers = (args.containers ?? []).map(
+            container =>
+                new storage.BlobContainer(
+                    `${name}-${container}`,
+                    {
+                        resourceGroupName: args.resourceGroupName,
+                        accountName,
+                        containerName: container,
+                        publicAccess: "None",
+                    },
+                    { parent: this, dependsOn: [this.blobService] },
+                ),
+        );
 
-        this.queues = (args.queues ?? []).map(queue => new storage.Queue(`${name}-${queue}`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName,
-            queueName: queue,
-        }, { parent: this }));
+        this.queues = (args.queues ?? []).map(
+            queue =>
+                new storage.Queue(
+                    `${name}-${queue}`,
+                    {
+                        resourceGroupName: args.resourceGroupName,
+                        accountName,
+                        queueName: queue,
+                    },
+                    { parent: this },
+                ),
+        );
 
         const days = args.deleteBlobsAfterDays;
-        this.managementPolicy = new storage.ManagementPolicy(`${name}-lifecycle`, {
-            resourceGroupName: args.resourceGroupName,
-            accountName,
-            managementPolicyName: "default",
-            policy: {
-                rules: [{
-                    name: "delete-after-retention",
-                    enabled: true,
-                    type: "Lifecycle",
-                    definition: {
-                        filters: { blobTypes: ["blockBlob"] },
-                        actions: {
-                            baseBlob: { delete: { daysAfterModificationGreaterThan: days } },
-                            snapshot: { delete: { daysAfterCreationGreaterThan: days } },
-                            version: { delete: { daysAfterCreationGreaterThan: days } },
+        this.managementPolicy = new storage.ManagementPolicy(
+            `${name}-lifecycle`,
+            {
+                resourceGroupName: args.resourceGroupName,
+                accountName,
+                managementPolicyName: "default",
+                policy: {
+                    rules: [
+                        {
+                            name: "delete-after-retention",
+                            enabled: true,
+                            type: "Lifecycle",
+                            definition: {
+                                filters: { blobTypes: ["blockBlob"] },
+                                actions: {
+                                    baseBlob: { delete: { daysAfterModificationGreaterThan: days } },
+                                    snapshot: { delete: { daysAfterCreationGreaterThan: days } },
+                                    version: { delete: { daysAfterCreationGreaterThan: days } },
+                                },
+                            },
                         },
-                    },
-                }],
+                    ],
+                },
             },
-        }, { parent: this });
+            { parent: this },
+        );
 
         this.id = this.account.id;
         this.name = accountName;
         const suffix = args.endpointSuffix;
-        this.blobHost = suffix ? after(this.account, pulumi.interpolate`${args.accountName}.blob.${suffix}`) : this.account.primaryEndpoints.apply(e => hostOf(e.blob));
-        this.queueHost = suffix ? after(this.account, pulumi.interpolate`${args.accountName}.queue.${suffix}`) : this.account.primaryEndpoints.apply(e => hostOf(e.queue));
+        this.blobHost = suffix
+            ? after(this.account, pulumi.interpolate`${args.accountName}.blob.${suffix}`)
+            : this.account.primaryEndpoints.apply(e => hostOf(e.blob));
+        this.queueHost = suffix
+            ? after(this.account, pulumi.interpolate`${args.accountName}.queue.${suffix}`)
+            : this.account.primaryEndpoints.apply(e => hostOf(e.queue));
         this.privateEndpoints = createPrivateEndpoints(this, name, this.account.id, "blob", args, args.privateEndpoints);
         this.diagnosticSettings = [
             ...createDiagnosticSettings(this, name, this.account.id, { logs: [], metrics: ["Transaction"] }, args.diagnosticSettings),
-            ...createDiagnosticSettings(this, `${name}-blob`, this.blobService.id,
+            ...createDiagnosticSettings(
+                this,
+                `${name}-blob`,
+                this.blobService.id,
                 { logs: [{ category: "StorageRead" }, { category: "StorageWrite" }, { category: "StorageDelete" }], metrics: ["Transaction"] },
-                args.blobDiagnosticSettings),
+                args.blobDiagnosticSettings,
+            ),
         ];
         this.roleAssignments = createRoleAssignments(this, name, this.account.id, args.roleAssignments, args.subscriptionId);
-        this.children = [this.blobService, ...this.containers, ...this.queues, this.managementPolicy, ...this.diagnosticSettings, ...this.roleAssignments];
+        this.children = [
+            this.blobService,
+            ...this.containers,
+            ...this.queues,
+            this.managementPolicy,
+            ...this.diagnosticSettings,
+            ...this.roleAssignments,
+        ];
         if (args.lock) {
             this.protect(args.lock, []);
         }
@@ -192,7 +240,11 @@ function hostOf(endpoint: string | undefined): string {
 function identityFor(spec: ManagedIdentitiesSpec): storage.StorageAccountArgs["identity"] {
     const users = spec.userAssignedResourceIds ?? [];
     const type = spec.systemAssigned
-        ? (users.length > 0 ? "SystemAssigned,UserAssigned" : "SystemAssigned")
-        : (users.length > 0 ? "UserAssigned" : "None");
+        ? users.length > 0
+            ? "SystemAssigned,UserAssigned"
+            : "SystemAssigned"
+        : users.length > 0
+          ? "UserAssigned"
+          : "None";
     return { type, userAssignedIdentities: users.length > 0 ? users : undefined };
 }

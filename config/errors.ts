@@ -5,7 +5,11 @@ import * as pulumi from "@pulumi/pulumi";
  * the one-line message without a stack trace; cvguard prints it and exits 2.
  */
 export class ConfigError extends pulumi.RunError {
-    constructor(readonly stack: string, readonly key: string, readonly expected: string) {
+    constructor(
+        readonly stack: string,
+        readonly key: string,
+        readonly expected: string,
+    ) {
         super(`Pulumi.${stack}.yaml: ${key}: ${expected}`);
         this.name = "ConfigError";
         Object.setPrototypeOf(this, ConfigError.prototype);

@@ -6,8 +6,7 @@ const SEGMENT = "[^/]+";
 export function armIdPattern(resourceType: string): RegExp {
     const [namespace, ...types] = resourceType.split("/");
     const typed = types.map(t => `/${escape(t)}/${SEGMENT}`).join("");
-    return new RegExp(
-        `^/subscriptions/[0-9a-f-]{36}/resourceGroups/${SEGMENT}/providers/${escape(namespace)}${typed}$`, "i");
+    return new RegExp(`^/subscriptions/[0-9a-f-]{36}/resourceGroups/${SEGMENT}/providers/${escape(namespace)}${typed}$`, "i");
 }
 
 /** The last name segment of an ARM ID. */

@@ -63,25 +63,37 @@ function toConfigError(stack: string, key: ConfigKey, error: z.ZodError, missing
     if (missing) {
         return new ConfigError(stack, qualified(key), `missing; ${issue.message}`);
     }
-    const message = issue.code === "unrecognized_keys"
-        ? `expected only the documented keys (see docs/configuration.md), found ${issue.keys.join(", ")}`
-        : issue.message.startsWith("expected") ? issue.message : `expected a valid value (${issue.message})`;
+    const message =
+        issue.code === "unrecognized_keys"
+            ? `expected only the documented keys (see docs/configuration.md), found ${issue.keys.join(", ")}`
+            : issue.message.startsWith("expected")
+              ? issue.message
+              : `expected a valid value (${issue.message})`;
     return new ConfigError(stack, where, message);
 }
 
 function checkAcrossKeys(stack: string, s: StackSettings): void {
     if (!s.allowedLocations.includes(s.location)) {
-        throw new ConfigError(stack, qualified("location"),
-            `expected one of allowedLocations (${s.allowedLocations.join(", ")}) for data residency, got ${s.location}`);
+        throw new ConfigError(
+            stack,
+            qualified("location"),
+            `expected one of allowedLocations (${s.allowedLocations.join(", ")}) for data residency, got ${s.location}`,
+        );
     }
     if (!s.customVisionRegions.includes(s.location)) {
-        throw new ConfigError(stack, qualified("location"),
-            `expected a region where Custom Vision exists (${s.customVisionRegions.join(", ")}; extend customVisionRegions for a newer one), got ${s.location}`);
+        throw new ConfigError(
+            stack,
+            qualified("location"),
+            `expected a region where Custom Vision exists (${s.customVisionRegions.join(", ")}; extend customVisionRegions for a newer one), got ${s.location}`,
+        );
     }
     // A VNet cannot link two private DNS zones of the same name: a landing zone's subnet comes with its hub's zones.
     if (s.network.subnetId && !s.privateDnsZoneIds) {
-        throw new ConfigError(stack, qualified("privateDnsZoneIds"),
-            "expected the hub's private DNS zone IDs when network.subnetId brings your own subnet (its VNet is linked to the central zones already)");
+        throw new ConfigError(
+            stack,
+            qualified("privateDnsZoneIds"),
+            "expected the hub's private DNS zone IDs when network.subnetId brings your own subnet (its VNet is linked to the central zones already)",
+        );
     }
 }
 

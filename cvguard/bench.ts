@@ -117,7 +117,10 @@ function fmt(seconds: number): string {
 }
 
 function table(ms: Measurement[]): string {
-    const rows = ms.map(m => `| ${m.name} | ${m.resources ?? ""} | ${m.runs.length} | ${fmt(m.median)} | ${fmt(m.min)} | ${m.target !== undefined ? `≤ ${m.target}` : ""} | ${m.target !== undefined ? (m.median <= m.target ? "OK" : "NOT OK") : ""} |`);
+    const rows = ms.map(
+        m =>
+            `| ${m.name} | ${m.resources ?? ""} | ${m.runs.length} | ${fmt(m.median)} | ${fmt(m.min)} | ${m.target !== undefined ? `≤ ${m.target}` : ""} | ${m.target !== undefined ? (m.median <= m.target ? "OK" : "NOT OK") : ""} |`,
+    );
     return ["| measurement | resources | runs | median s | min s | target s | |", "|---|---:|---:|---:|---:|---:|---|", ...rows].join("\n");
 }
 
@@ -127,20 +130,31 @@ async function main(): Promise<void> {
     const measurements: Measurement[] = [];
     try {
         process.stderr.write("bench: npm start\n");
-        measurements.push(measurement("npm start (preview of the dev stack)", await repeat(opts.reps, () => timeCommand(NPM, ["start"])), { target: 4 }));
+        measurements.push(
+            measurement("npm start (preview of the dev stack)", await repeat(opts.reps, () => timeCommand(NPM, ["start"])), { target: 4 }),
+        );
 
         process.stderr.write("bench: writing stack exports\n");
         const exports = await writeExports(scratch);
         for (const e of exports) {
             process.stderr.write(`bench: analyze ${e.environments} environment(s)\n`);
             const report = path.join(scratch, `report-${e.environments}.json`);
-            const runs = await repeat(opts.reps, () => timeCommand(NPM, ["run", "--silent", "cvguard", "--", "analyze", "--stack-export", e.file, "--format", "json", "--output", report]));
-            measurements.push(measurement(`cvguard analyze --stack-export, ${e.environments} environment(s)`, runs, { resources: e.resources, ...(e.environments === 100 ? { target: 15 } : {}) }));
+            const runs = await repeat(opts.reps, () =>
+                timeCommand(NPM, ["run", "--silent", "cvguard", "--", "analyze", "--stack-export", e.file, "--format", "json", "--output", report]),
+            );
+            measurements.push(
+                measurement(`cvguard analyze --stack-export, ${e.environments} environment(s)`, runs, {
+                    resources: e.resources,
+                    ...(e.environments === 100 ? { target: 15 } : {}),
+                }),
+            );
         }
 
         for (const pack of DEFAULT_PACKS) {
             process.stderr.write(`bench: cold start of ${path.basename(pack)}\n`);
-            measurements.push(measurement(`pack cold start: ${path.basename(pack)} (spawn to GetAnalyzerInfo)`, await repeat(opts.reps, () => packColdStart(pack))));
+            measurements.push(
+                measurement(`pack cold start: ${path.basename(pack)} (spawn to GetAnalyzerInfo)`, await repeat(opts.reps, () => packColdStart(pack))),
+            );
         }
     } finally {
         fs.rmSync(scratch, { recursive: true, force: true });
@@ -149,19 +163,29 @@ async function main(): Promise<void> {
     const t10 = measurements.find(m => m.name.includes(", 10 environment"))!.median;
     const t100 = measurements.find(m => m.name.includes(", 100 environment"))!.median;
     const ratio = t100 / t10;
-    const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, platform: `${os.platform()} ${os.release()}` };
+    const machine = {
+        cores: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? "unknown",
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+    };
     const linear = ratio <= LINEARITY_LIMIT;
 
-    process.stdout.write([
-        `Machine: ${machine.cores} cores (${machine.cpu}), Node.js ${machine.node}, ${machine.platform}`,
-        "",
-        table(measurements),
-        "",
-        `Linearity: t(100 environments) / t(10 environments) = ${ratio.toFixed(2)} (limit ${LINEARITY_LIMIT}): ${linear ? "OK" : "NOT OK"}`,
-        "",
-    ].join("\n"));
+    process.stdout.write(
+        [
+            `Machine: ${machine.cores} cores (${machine.cpu}), Node.js ${machine.node}, ${machine.platform}`,
+            "",
+            table(measurements),
+            "",
+            `Linearity: t(100 environments) / t(10 environments) = ${ratio.toFixed(2)} (limit ${LINEARITY_LIMIT}): ${linear ? "OK" : "NOT OK"}`,
+            "",
+        ].join("\n"),
+    );
     if (opts.json) {
-        fs.writeFileSync(opts.json, JSON.stringify({ machine, measurements, linearity: { ratio, limit: LINEARITY_LIMIT, ok: linear } }, null, 2) + "\n");
+        fs.writeFileSync(
+            opts.json,
+            JSON.stringify({ machine, measurements, linearity: { ratio, limit: LINEARITY_LIMIT, ok: linear } }, null, 2) + "\n",
+        );
     }
 }
 

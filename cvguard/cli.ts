@@ -22,7 +22,12 @@ const USAGE_EXIT = 2;
 
 /** One line: the first line of the message, without commander's "error: " prefix. */
 export function oneLine(message: string): string {
-    const line = message.replace(/^error:\s*/i, "").split(/\r?\n/).map(l => l.trim()).filter(l => l !== "").join(" ");
+    const line = message
+        .replace(/^error:\s*/i, "")
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== "")
+        .join(" ");
     return line || "unexpected error";
 }
 
@@ -60,7 +65,9 @@ export function buildProgram(): Command {
         armRunTimeout(timeoutSeconds(String(command.opts().timeout ?? DEFAULT_TIMEOUT_SECONDS)), fail);
     });
     for (const cmd of [previewCommand(run), analyzeCommand(run), reportCommand(run), policiesCommand(run), exportCommand(run), noticeCommand(run)]) {
-        cmd.exitOverride().showSuggestionAfterError(false).configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+        cmd.exitOverride()
+            .showSuggestionAfterError(false)
+            .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
         program.addCommand(cmd);
     }
     return program;

@@ -118,7 +118,15 @@ export interface AnalysisResult {
     source: SourceInfo;
     policyPacks: { name: string; version: string }[];
     policies: PolicyInfo[];
-    resources: { urn: string; type: string; name: string; parent: string | null; source?: SourceLocation | null; policies?: PolicyOutcomes; stack?: string }[];
+    resources: {
+        urn: string;
+        type: string;
+        name: string;
+        parent: string | null;
+        source?: SourceLocation | null;
+        policies?: PolicyOutcomes;
+        stack?: string;
+    }[];
     violations: Violation[];
     /**
      * Findings a policy could not reach because the values it needs are unknown (the engine's
@@ -153,8 +161,13 @@ export function summarize(r: AnalysisResult) {
         checks.undecided += resource.policies?.undecided.length ?? 0;
     }
     return {
-        resources: r.resources.length, policies: r.policies.length, mandatory, advisory,
-        undecided: r.undecided.length, checks, passed: mandatory === 0,
+        resources: r.resources.length,
+        policies: r.policies.length,
+        mandatory,
+        advisory,
+        undecided: r.undecided.length,
+        checks,
+        passed: mandatory === 0,
     };
 }
 

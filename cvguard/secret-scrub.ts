@@ -12,15 +12,19 @@
 import { ResourceSet } from "./model";
 import { SECRET_SIG, SIG_KEY } from "./wire";
 
-
 export const MIN_SCRUB_CHARS = 4;
 export const SCRUBBED = "[secret]";
 
 const known = new Set<string>();
 
 function isSecretValue(v: unknown): v is { value?: unknown } {
-    return typeof v === "object" && v !== null && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, SIG_KEY)
-        && (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+    return (
+        typeof v === "object" &&
+        v !== null &&
+        !Array.isArray(v) &&
+        Object.prototype.hasOwnProperty.call(v, SIG_KEY) &&
+        (v as Record<string, unknown>)[SIG_KEY] === SECRET_SIG
+    );
 }
 
 /** Every string leaf below a value (iteratively: inputs may nest deeper than the call stack). */
@@ -32,7 +36,11 @@ function stringsIn(root: unknown, into: (s: string) => void): void {
             into(v);
             // A secret holding JSON text (a connection string map, a plaintext export) leaks by its parts too.
             if (v.length > 1 && (v[0] === "{" || v[0] === "[")) {
-                try { stack.push(JSON.parse(v)); } catch { /* plain text */ }
+                try {
+                    stack.push(JSON.parse(v));
+                } catch {
+                    /* plain text */
+                }
             }
         } else if (Array.isArray(v)) {
             for (const item of v) stack.push(item);

@@ -35,7 +35,9 @@ export function resetUserCache(): void {
 }
 
 export function cacheKey(...parts: string[]): string {
-    return createHash("sha256").update([FORMAT, ...parts].join("\0")).digest("hex");
+    return createHash("sha256")
+        .update([FORMAT, ...parts].join("\0"))
+        .digest("hex");
 }
 
 function cacheDirectory(): string {

@@ -5,7 +5,14 @@
  * marshalling). Inputs, engine and export all use this module.
  */
 import {
-    ARCHIVE_SIG, ASSET_SIG, OUTPUT_VALUE_SIG, RESOURCE_REFERENCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_OBJECT, UNKNOWN_STRING,
+    ARCHIVE_SIG,
+    ASSET_SIG,
+    OUTPUT_VALUE_SIG,
+    RESOURCE_REFERENCE_SIG,
+    SECRET_SIG,
+    SIG_KEY,
+    UNKNOWN_OBJECT,
+    UNKNOWN_STRING,
 } from "@custom-vision-guardrails/policy-kit/wire";
 
 export { ARCHIVE_SIG, ASSET_SIG, OUTPUT_VALUE_SIG, RESOURCE_REFERENCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_OBJECT, UNKNOWN_STRING };
@@ -71,7 +78,10 @@ export const MAX_VALUE_DEPTH = 256;
 
 /** A value the engine could not have produced; `path` is where in the property map it is. */
 export class WireValueError extends Error {
-    constructor(readonly path: (string | number)[], readonly expected: string) {
+    constructor(
+        readonly path: (string | number)[],
+        readonly expected: string,
+    ) {
         super(expected);
         this.name = "WireValueError";
     }
@@ -117,7 +127,8 @@ export function normalizeValue(v: unknown, options: NormalizeOptions = PREVIEW, 
     switch (sig) {
         case SECRET_SIG:
             if (Object.hasOwn(v, "value")) return secret(normalizeValue(v.value, options, [...path, "value"]));
-            if (typeof own("plaintext") === "string") return secret(normalizeValue(parsePlaintext(v.plaintext as string), options, [...path, "plaintext"]));
+            if (typeof own("plaintext") === "string")
+                return secret(normalizeValue(parsePlaintext(v.plaintext as string), options, [...path, "plaintext"]));
             return secret();
         case RESOURCE_REFERENCE_SIG: {
             const id = own("id");
@@ -138,7 +149,7 @@ export function normalizeValue(v: unknown, options: NormalizeOptions = PREVIEW, 
 }
 
 export function normalizeMap(m: PropertyMap | undefined, options: NormalizeOptions = PREVIEW, path: (string | number)[] = []): PropertyMap {
-    return (normalizeValue(m ?? {}, options, path) as PropertyMap);
+    return normalizeValue(m ?? {}, options, path) as PropertyMap;
 }
 
 /** `pulumi stack export --show-secrets` stores a secret's plaintext as the JSON text of its value. */
@@ -156,7 +167,6 @@ function parsePlaintext(text: string): unknown {
 // top-level `__` keys are dropped.
 
 export type WireValue = null | boolean | number | string | WireValue[] | { [key: string]: WireValue };
-
 
 function wireSecret(value: WireValue): WireValue {
     return { [SIG_KEY]: SECRET_SIG, value };

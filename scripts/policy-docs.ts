@@ -16,12 +16,14 @@ const ROOT = path.resolve(__dirname, "..");
 const CONTROLS_DOC = "docs/controls.md";
 
 /** Controls that the kit's components enforce rather than a policy, with where they are built and tested. */
-const COMPONENT_CONTROLS = [{
-    id: "RAI-07",
-    what: "Real-time human override: `customVision.predictionSuspended: true` removes every consumer's prediction role assignments and the prediction account's private endpoint in one `pulumi up`, so issued tokens stop working too; `scripts/suspend-predictions.sh` does the same with `az` alone.",
-    source: "components/stack.ts",
-    tests: ["test/components/variants.test.ts", "test/jobs/suspend-predictions.test.ts"],
-}];
+const COMPONENT_CONTROLS = [
+    {
+        id: "RAI-07",
+        what: "Real-time human override: `customVision.predictionSuspended: true` removes every consumer's prediction role assignments and the prediction account's private endpoint in one `pulumi up`, so issued tokens stop working too; `scripts/suspend-predictions.sh` does the same with `az` alone.",
+        source: "components/stack.ts",
+        tests: ["test/components/variants.test.ts", "test/jobs/suspend-predictions.test.ts"],
+    },
+];
 
 const FAMILIES: [prefix: string, title: string][] = [
     ["CV", "Cognitive Services accounts"],
@@ -48,7 +50,11 @@ interface DocumentedPolicy {
 
 function packDirs(): string[] {
     const dir = path.join(ROOT, "policies");
-    return fs.readdirSync(dir).map(d => path.join(dir, d)).filter(d => fs.existsSync(path.join(d, "PulumiPolicy.yaml"))).sort();
+    return fs
+        .readdirSync(dir)
+        .map(d => path.join(dir, d))
+        .filter(d => fs.existsSync(path.join(d, "PulumiPolicy.yaml")))
+        .sort();
 }
 
 function tagged(p: Policy, prefix: string): string[] {
@@ -58,7 +64,8 @@ function tagged(p: Policy, prefix: string): string[] {
 /** The module under src/policies/ that declares the policy (by its `name:`), relative to the repository. */
 function policyFile(packDir: string, name: string): string {
     const dir = path.join(packDir, "src", "policies");
-    const declaring = fs.readdirSync(dir)
+    const declaring = fs
+        .readdirSync(dir)
         .filter(f => f.endsWith(".ts") && !f.endsWith(".test.ts"))
         .filter(f => fs.readFileSync(path.join(dir, f), "utf8").includes(`name: ${JSON.stringify(name)}`));
     if (declaring.length !== 1) {
@@ -74,11 +81,14 @@ export function documentedPolicies(): DocumentedPolicy[] {
         return policies.map(policy => {
             const file = policyFile(packDir, policy.name);
             return {
-                pack, packDir, policy, file,
+                pack,
+                packDir,
+                policy,
+                file,
                 test: file.replace(/\.ts$/, ".test.ts"),
                 controls: tagged(policy, CONTROL_TAG),
                 azurePolicy: tagged(policy, AZURE_POLICY_TAG),
-                kind: "validateStack" in policy ? "stack" as const : "resource" as const,
+                kind: "validateStack" in policy ? ("stack" as const) : ("resource" as const),
             };
         });
     });
@@ -116,17 +126,38 @@ function controlsDoc(policies: DocumentedPolicy[]): string {
     for (const p of policies) for (const c of p.controls) byControl.set(c, [...(byControl.get(c) ?? []), p]);
     const ids = [...new Set([...byControl.keys(), ...COMPONENT_CONTROLS.map(c => c.id)])].sort(controlOrder);
     const sections = FAMILIES.map(([prefix, title]) => {
-        const rows = ids.filter(id => id.split("-")[0] === prefix).flatMap(id => {
-            const component = COMPONENT_CONTROLS.find(c => c.id === id);
-            if (component) {
-                return [[`**${id}**`, component.what, "components", "—", "—", linkFrom("docs", component.source), component.tests.map(t => linkFrom("docs", t)).join(", ")]];
-            }
-            return byControl.get(id)!.map(p => [
-                `**${id}**`, p.policy.description, `${code(p.policy.name)} (${p.pack.replace(/^custom-vision-/, "")}, ${p.kind})`,
-                `${p.policy.enforcementLevel ?? "advisory"}, ${p.policy.severity ?? "—"}`, guids(p.azurePolicy), linkFrom("docs", p.file), linkFrom("docs", p.test),
-            ]);
-        });
-        return rows.length === 0 ? "" : `## ${prefix}: ${title}\n\n${table(["control", "what is checked", "policy (pack, kind)", "default level, severity", "Azure Policy built-in", "policy", "test"], rows)}\n`;
+        const rows = ids
+            .filter(id => id.split("-")[0] === prefix)
+            .flatMap(id => {
+                const component = COMPONENT_CONTROLS.find(c => c.id === id);
+                if (component) {
+                    return [
+                        [
+                            `**${id}**`,
+                            component.what,
+                            "components",
+                            "—",
+                            "—",
+                            linkFrom("docs", component.source),
+                            component.tests.map(t => linkFrom("docs", t)).join(", "),
+                        ],
+                    ];
+                }
+                return byControl
+                    .get(id)!
+                    .map(p => [
+                        `**${id}**`,
+                        p.policy.description,
+                        `${code(p.policy.name)} (${p.pack.replace(/^custom-vision-/, "")}, ${p.kind})`,
+                        `${p.policy.enforcementLevel ?? "advisory"}, ${p.policy.severity ?? "—"}`,
+                        guids(p.azurePolicy),
+                        linkFrom("docs", p.file),
+                        linkFrom("docs", p.test),
+                    ]);
+            });
+        return rows.length === 0
+            ? ""
+            : `## ${prefix}: ${title}\n\n${table(["control", "what is checked", "policy (pack, kind)", "default level, severity", "Azure Policy built-in", "policy", "test"], rows)}\n`;
     }).filter(Boolean);
     return `<!-- Generated by \`npm run docs\` from the policies' metadata: change the policies, not this file. -->
 # Control catalog
@@ -145,16 +176,33 @@ function schemaType(s: Record<string, unknown>): string {
 }
 
 function configTable(policies: DocumentedPolicy[]): string {
-    const rows = policies.flatMap(p => Object.entries((p.policy.configSchema?.properties ?? {}) as Record<string, Record<string, unknown>>)
-        .map(([key, s]) => [code(p.policy.name), code(key), schemaType(s), s.default === undefined ? "—" : code(JSON.stringify(s.default)), String(s.description ?? "")]));
-    return rows.length === 0 ? "This pack's policies have no configuration properties." : table(["policy", "property", "type", "default", "meaning"], rows);
+    const rows = policies.flatMap(p =>
+        Object.entries((p.policy.configSchema?.properties ?? {}) as Record<string, Record<string, unknown>>).map(([key, s]) => [
+            code(p.policy.name),
+            code(key),
+            schemaType(s),
+            s.default === undefined ? "—" : code(JSON.stringify(s.default)),
+            String(s.description ?? ""),
+        ]),
+    );
+    return rows.length === 0
+        ? "This pack's policies have no configuration properties."
+        : table(["policy", "property", "type", "default", "meaning"], rows);
 }
 
 function policyTable(policies: DocumentedPolicy[]): string {
-    return table(["policy", "controls", "kind", "default level", "severity", "Azure Policy built-in", "source"], policies.map(p => [
-        code(p.policy.name), p.controls.join(", "), p.kind, p.policy.enforcementLevel ?? "advisory", p.policy.severity ?? "—",
-        guids(p.azurePolicy), linkFrom(path.relative(ROOT, p.packDir), p.file, path.relative(p.packDir, path.join(ROOT, p.file))),
-    ]));
+    return table(
+        ["policy", "controls", "kind", "default level", "severity", "Azure Policy built-in", "source"],
+        policies.map(p => [
+            code(p.policy.name),
+            p.controls.join(", "),
+            p.kind,
+            p.policy.enforcementLevel ?? "advisory",
+            p.policy.severity ?? "—",
+            guids(p.azurePolicy),
+            linkFrom(path.relative(ROOT, p.packDir), p.file, path.relative(p.packDir, path.join(ROOT, p.file))),
+        ]),
+    );
 }
 
 /** Replaces the body of every `<!-- generated:NAME -->` block of a document. */
@@ -180,20 +228,25 @@ export function generatedDocs(): Map<string, string> {
     for (const packDir of packDirs()) {
         const readme = path.relative(ROOT, path.join(packDir, "README.md"));
         const mine = policies.filter(p => p.packDir === packDir);
-        docs.set(readme, fillBlocks(readme, fs.readFileSync(path.join(ROOT, readme), "utf8"), {
-            policies: policyTable(mine),
-            config: configTable(mine),
-        }));
+        docs.set(
+            readme,
+            fillBlocks(readme, fs.readFileSync(path.join(ROOT, readme), "utf8"), {
+                policies: policyTable(mine),
+                config: configTable(mine),
+            }),
+        );
     }
     return docs;
 }
 
 /** The generated documents whose file differs from what would be generated. */
 export function staleDocs(docs = generatedDocs()): string[] {
-    return [...docs].filter(([file, content]) => {
-        const current = path.join(ROOT, file);
-        return !fs.existsSync(current) || fs.readFileSync(current, "utf8") !== content;
-    }).map(([file]) => file);
+    return [...docs]
+        .filter(([file, content]) => {
+            const current = path.join(ROOT, file);
+            return !fs.existsSync(current) || fs.readFileSync(current, "utf8") !== content;
+        })
+        .map(([file]) => file);
 }
 
 function main(): void {

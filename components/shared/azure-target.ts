@@ -37,6 +37,11 @@ export function azureContext(t: AzureTarget): AzureContext {
 }
 
 /** `/subscriptions/<s>/resourceGroups/<g>/providers/<type>/<name>`, as ARM spells it. */
-export function resourceId(subscriptionId: pulumi.Input<string>, resourceGroupName: pulumi.Input<string>, type: string, name: pulumi.Input<string>): pulumi.Output<string> {
+export function resourceId(
+    subscriptionId: pulumi.Input<string>,
+    resourceGroupName: pulumi.Input<string>,
+    type: string,
+    name: pulumi.Input<string>,
+): pulumi.Output<string> {
     return pulumi.interpolate`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}/providers/${type}/${name}`;
 }

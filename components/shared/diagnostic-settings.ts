@@ -17,12 +17,16 @@ export function createDiagnosticSettings(
         const name = spec.name ?? `${baseName}-diag${index === 0 ? "" : `-${index}`}`;
         const logs = spec.logCategoriesAndGroups ?? defaults.logs;
         const metrics = spec.metricCategories ?? defaults.metrics;
-        return new monitor.DiagnosticSetting(name, {
+        return new monitor.DiagnosticSetting(
             name,
-            resourceUri,
-            workspaceId: spec.workspaceResourceId,
-            logs: logs.map(l => ({ ...l, enabled: true })),
-            metrics: metrics.map(category => ({ category, enabled: true })),
-        }, { parent });
+            {
+                name,
+                resourceUri,
+                workspaceId: spec.workspaceResourceId,
+                logs: logs.map(l => ({ ...l, enabled: true })),
+                metrics: metrics.map(category => ({ category, enabled: true })),
+            },
+            { parent },
+        );
     });
 }

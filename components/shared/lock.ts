@@ -18,10 +18,14 @@ export function createLock(
     if (!spec || spec.kind === "None") {
         return undefined;
     }
-    return new authorization.ManagementLockByScope(`${baseName}-lock`, {
-        scope,
-        lockName: spec.name ?? `${baseName}-lock`,
-        level: spec.kind,
-        notes: spec.notes ?? "Delete protection for data and keys (control GOV-02). Lift it (lock kind None) before a destroy.",
-    }, { parent, dependsOn: under });
+    return new authorization.ManagementLockByScope(
+        `${baseName}-lock`,
+        {
+            scope,
+            lockName: spec.name ?? `${baseName}-lock`,
+            level: spec.kind,
+            notes: spec.notes ?? "Delete protection for data and keys (control GOV-02). Lift it (lock kind None) before a destroy.",
+        },
+        { parent, dependsOn: under },
+    );
 }

@@ -23,29 +23,39 @@ export function createPrivateEndpoints(
     return (specs ?? []).map((spec, index) => {
         const service = spec.service ?? defaultService;
         const name = spec.name ?? `${baseName}-pe-${service}${index === 0 ? "" : `-${index}`}`;
-        const endpoint = new network.PrivateEndpoint(name, {
-            resourceGroupName: placement.resourceGroupName,
-            location: placement.location,
-            tags: placement.tags,
-            subnet: { id: spec.subnetResourceId },
-            privateLinkServiceConnections: [{
-                name: `${name}-connection`,
-                privateLinkServiceId: targetId,
-                groupIds: [service],
-            }],
-        }, { parent });
+        const endpoint = new network.PrivateEndpoint(
+            name,
+            {
+                resourceGroupName: placement.resourceGroupName,
+                location: placement.location,
+                tags: placement.tags,
+                subnet: { id: spec.subnetResourceId },
+                privateLinkServiceConnections: [
+                    {
+                        name: `${name}-connection`,
+                        privateLinkServiceId: targetId,
+                        groupIds: [service],
+                    },
+                ],
+            },
+            { parent },
+        );
         if (spec.privateDnsZoneResourceIds.length === 0) {
             return { endpoint };
         }
-        const zoneGroup = new network.PrivateDnsZoneGroup(`${name}-dns`, {
-            resourceGroupName: placement.resourceGroupName,
-            privateEndpointName: endpoint.name,
-            privateDnsZoneGroupName: "default",
-            privateDnsZoneConfigs: spec.privateDnsZoneResourceIds.map((zoneId, i) => ({
-                name: `zone-${i}`,
-                privateDnsZoneId: zoneId,
-            })),
-        }, { parent });
+        const zoneGroup = new network.PrivateDnsZoneGroup(
+            `${name}-dns`,
+            {
+                resourceGroupName: placement.resourceGroupName,
+                privateEndpointName: endpoint.name,
+                privateDnsZoneGroupName: "default",
+                privateDnsZoneConfigs: spec.privateDnsZoneResourceIds.map((zoneId, i) => ({
+                    name: `zone-${i}`,
+                    privateDnsZoneId: zoneId,
+                })),
+            },
+            { parent },
+        );
         return { endpoint, zoneGroup };
     });
 }

@@ -40,18 +40,24 @@ export function createRoleAssignments(
     }
     const subscription = subscriptionId ?? authorization.getClientConfigOutput({ parent }).subscriptionId;
     return specs.map((spec, index) => {
-        const roleDefinitionId = typeof spec.roleDefinitionIdOrName === "string"
-            ? roleDefinitionIdOf(subscription, builtInOrGuid(baseName, spec.roleDefinitionIdOrName))
-            : spec.roleDefinitionIdOrName;
-        const key = spec.key ?? `${typeof spec.roleDefinitionIdOrName === "string" ? roleGuid(spec.roleDefinitionIdOrName).slice(0, 8) : "custom"}-${index}`;
-        return new authorization.RoleAssignment(`${baseName}-ra-${key}`, {
-            scope,
-            roleAssignmentName: deterministicGuid(scope, spec.principalId, roleDefinitionId),
-            roleDefinitionId,
-            principalId: spec.principalId,
-            principalType: spec.principalType,
-            description: spec.description,
-        }, { parent, dependsOn: spec.dependsOn });
+        const roleDefinitionId =
+            typeof spec.roleDefinitionIdOrName === "string"
+                ? roleDefinitionIdOf(subscription, builtInOrGuid(baseName, spec.roleDefinitionIdOrName))
+                : spec.roleDefinitionIdOrName;
+        const key =
+            spec.key ?? `${typeof spec.roleDefinitionIdOrName === "string" ? roleGuid(spec.roleDefinitionIdOrName).slice(0, 8) : "custom"}-${index}`;
+        return new authorization.RoleAssignment(
+            `${baseName}-ra-${key}`,
+            {
+                scope,
+                roleAssignmentName: deterministicGuid(scope, spec.principalId, roleDefinitionId),
+                roleDefinitionId,
+                principalId: spec.principalId,
+                principalType: spec.principalType,
+                description: spec.description,
+            },
+            { parent, dependsOn: spec.dependsOn },
+        );
     });
 }
 

@@ -8,12 +8,7 @@ import * as time from "@pulumiverse/time";
  * for the assignment to exist. The wait runs when the grants are created or
  * replaced (their IDs are the triggers), not on every update.
  */
-export function waitForRolePropagation(
-    parent: pulumi.Resource,
-    name: string,
-    grants: pulumi.CustomResource[],
-    seconds: number,
-): pulumi.Resource[] {
+export function waitForRolePropagation(parent: pulumi.Resource, name: string, grants: pulumi.CustomResource[], seconds: number): pulumi.Resource[] {
     if (seconds <= 0 || grants.length === 0) {
         return grants;
     }

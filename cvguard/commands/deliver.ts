@@ -14,7 +14,10 @@ export async function deliver(raw: AnalysisResult, opts: CommonOptions): Promise
     const result = scrubReportData(raw);
     const color = !primary.file && primary.format === "text" && reports.colorWanted(process.stdout);
     const main = scrubSecrets(reports.renderReport(result, primary.format, { color, baseDir: process.cwd() }));
-    const more = extra.map(t => ({ file: t.file, text: scrubSecrets(reports.renderReport(result, t.format, { color: false, baseDir: process.cwd() })) }));
+    const more = extra.map(t => ({
+        file: t.file,
+        text: scrubSecrets(reports.renderReport(result, t.format, { color: false, baseDir: process.cwd() })),
+    }));
     for (const m of more) {
         writeReport(m.file, m.text.endsWith("\n") ? m.text : `${m.text}\n`, "--report");
     }

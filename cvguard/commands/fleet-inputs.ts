@@ -17,7 +17,11 @@ export function exportFiles(given: string[]): string[] {
         if (!stat.isDirectory()) {
             return [g];
         }
-        const inside = fs.readdirSync(g).filter(f => f.endsWith(".json")).sort().map(f => path.join(g, f));
+        const inside = fs
+            .readdirSync(g)
+            .filter(f => f.endsWith(".json"))
+            .sort()
+            .map(f => path.join(g, f));
         if (inside.length === 0) {
             throw new UsageError(`--stack-export ${g}: the directory holds no stack export (*.json)`);
         }

@@ -23,18 +23,20 @@ export function noticeCommand(run: (action: () => Promise<number>) => Promise<vo
         .option("--stack-export <file>", "a pulumi stack export of the deployed stack, instead of running the program")
         .addOption(new Option("--format <format>", "notice format").choices(["markdown", "html"]).default("markdown"))
         .option("--output <file>", "write the notice to FILE instead of standard output")
-        .action((opts: NoticeOptions) => run(async () => {
-            if ((opts.stack === undefined) === (opts.stackExport === undefined)) {
-                throw new UsageError("notice: give exactly one of --stack NAME (run the program) or --stack-export FILE (a deployed stack)");
-            }
-            const set = opts.stackExport
-                ? inputs.loadStackExport(opts.stackExport)
-                : await inputs.loadProgram({ programDir: path.resolve(opts.program), stack: opts.stack!, mode: "update" });
-            const { noticeFacts } = stages.noticeFacts();
-            const { noticeHtml, noticeMarkdown } = stages.noticeRender();
-            rememberSecrets(set);
-            const facts = scrubReportData(noticeFacts(set));
-            await emit(scrubSecrets(opts.format === "html" ? noticeHtml(facts) : noticeMarkdown(facts)), opts.output);
-            return 0;
-        }));
+        .action((opts: NoticeOptions) =>
+            run(async () => {
+                if ((opts.stack === undefined) === (opts.stackExport === undefined)) {
+                    throw new UsageError("notice: give exactly one of --stack NAME (run the program) or --stack-export FILE (a deployed stack)");
+                }
+                const set = opts.stackExport
+                    ? inputs.loadStackExport(opts.stackExport)
+                    : await inputs.loadProgram({ programDir: path.resolve(opts.program), stack: opts.stack!, mode: "update" });
+                const { noticeFacts } = stages.noticeFacts();
+                const { noticeHtml, noticeMarkdown } = stages.noticeRender();
+                rememberSecrets(set);
+                const facts = scrubReportData(noticeFacts(set));
+                await emit(scrubSecrets(opts.format === "html" ? noticeHtml(facts) : noticeMarkdown(facts)), opts.output);
+                return 0;
+            }),
+        );
 }

@@ -33,7 +33,10 @@ export interface ReportTarget {
 }
 
 /** The reports a run writes: `--format/--output` (standard output by default) and every `--report FORMAT=FILE`. */
-export function reportTargets(opts: CommonOptions, formats: readonly string[] = REPORT_FORMATS): { primary: { format: ReportFormat; file?: string }; extra: ReportTarget[] } {
+export function reportTargets(
+    opts: CommonOptions,
+    formats: readonly string[] = REPORT_FORMATS,
+): { primary: { format: ReportFormat; file?: string }; extra: ReportTarget[] } {
     const extra = (opts.report ?? []).map(spec => {
         const eq = spec.indexOf("=");
         const format = spec.slice(0, eq);

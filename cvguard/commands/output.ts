@@ -65,7 +65,8 @@ export function writeStdout(content: string): Promise<void> {
             return;
         }
         // Kept after a failure: the stream emits the same error again on a later tick.
-        const failed = (err: NodeJS.ErrnoException) => reject(new UsageError(`standard output: cannot write the report (${err.code ?? err.message})`));
+        const failed = (err: NodeJS.ErrnoException) =>
+            reject(new UsageError(`standard output: cannot write the report (${err.code ?? err.message})`));
         process.stdout.on("error", failed);
         process.stdout.write(content.endsWith("\n") ? content : content + "\n", err => {
             if (err) return failed(err);

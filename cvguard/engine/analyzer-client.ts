@@ -113,7 +113,10 @@ const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 /** A gRPC error from a pack without the pack's stack frames: "Error validating …: Error: boom". */
 export function describeRpcError(err: grpcTypes.ServiceError): string {
     const text = err.details || err.message || String(err);
-    const lines = text.split(/\r?\n/).map(l => l.trim()).filter(l => l !== "");
+    const lines = text
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== "");
     const head: string[] = [];
     for (const line of lines) {
         if (/^at\s/.test(line)) {
@@ -245,15 +248,17 @@ function policyMeta(p: pb.PolicyInfo): AnalyzerPolicyMeta {
         description: p.getDescription(),
         enforcementLevel: levelFromWire(p.getEnforcementlevel()),
         severity: severityFromWire(p.getSeverity()),
-        policyType: type === analyzerPb.PolicyType.POLICY_TYPE_RESOURCE ? "resource"
-            : type === analyzerPb.PolicyType.POLICY_TYPE_STACK ? "stack" : "unknown",
+        policyType:
+            type === analyzerPb.PolicyType.POLICY_TYPE_RESOURCE ? "resource" : type === analyzerPb.PolicyType.POLICY_TYPE_STACK ? "stack" : "unknown",
         tags: p.getTagsList(),
         remediationSteps: p.getRemediationSteps(),
         url: p.getUrl(),
-        configSchema: schema ? {
-            properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, any>,
-            required: schema.getRequiredList(),
-        } : undefined,
+        configSchema: schema
+            ? {
+                  properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, any>,
+                  required: schema.getRequiredList(),
+              }
+            : undefined,
     };
 }
 
@@ -269,7 +274,10 @@ export class AnalyzerClient {
     private readonly untrack: () => void;
 
     /** `label` names the pack in error messages. */
-    constructor(address: string, private readonly label: string) {
+    constructor(
+        address: string,
+        private readonly label: string,
+    ) {
         this.client = new analyzerGrpc.AnalyzerClient(address, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
             "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
@@ -417,7 +425,10 @@ export class AnalyzerClient {
     }
 
     async analyzeStack(resources: WireStackResource[] | EncodedRequest): Promise<AnalyzeOutcome> {
-        const resp = await this.callEncoded<pb.AnalyzeResponse>("analyzeStack", Array.isArray(resources) ? encodeAnalyzeStackRequest(resources) : resources);
+        const resp = await this.callEncoded<pb.AnalyzeResponse>(
+            "analyzeStack",
+            Array.isArray(resources) ? encodeAnalyzeStackRequest(resources) : resources,
+        );
         return { diagnostics: diagnosticsOf(resp), notApplicable: notApplicableOf(resp.getNotApplicableList()) };
     }
 

@@ -84,12 +84,20 @@ function updateNotes(set: ResourceSet, live: ResourceRecord[], runs: PackRun[]):
     if (set.dryRun) {
         return [];
     }
-    const blocked = new Set(runs.flatMap(r => r.findings.violations.slice(0, r.resourceFindings))
-        .filter(v => v.enforcementLevel === "mandatory" && v.urn !== null).map(v => v.urn));
+    const blocked = new Set(
+        runs
+            .flatMap(r => r.findings.violations.slice(0, r.resourceFindings))
+            .filter(v => v.enforcementLevel === "mandatory" && v.urn !== null)
+            .map(v => v.urn),
+    );
     const first = live.find(r => blocked.has(r.urn));
-    return first ? [`In an update the engine stops at the first resource with a mandatory finding (${first.type} "${first.name}") `
-        + "and skips the stack policies: a real `pulumi up` would neither have analysed the resources after it nor run "
-        + "the stack policies reported here."] : [];
+    return first
+        ? [
+              `In an update the engine stops at the first resource with a mandatory finding (${first.type} "${first.name}") ` +
+                  "and skips the stack policies: a real `pulumi up` would neither have analysed the resources after it nor run " +
+                  "the stack policies reported here.",
+          ]
+        : [];
 }
 
 /**
@@ -120,7 +128,10 @@ export async function openAnalyzer(opts: AnalysisOptions, starting?: Promise<Run
             const requests = new PreparedRequests(live, byUrn, sessions.length);
             runs = await Promise.all(sessions.map(s => runPack(s, live, byUrn, requests, concurrency, set.dryRun)));
         } catch (e) {
-            throw await explainDeadPack(e, sessions.map(s => s.pack));
+            throw await explainDeadPack(
+                e,
+                sessions.map(s => s.pack),
+            );
         }
         const outcomes = outcomesOf(sessions, runs, live);
         const notes = updateNotes(set, live, runs);
@@ -129,7 +140,14 @@ export async function openAnalyzer(opts: AnalysisOptions, starting?: Promise<Run
             source: set.source,
             policyPacks: sessions.map(s => ({ name: s.name, version: s.version })),
             policies: allPolicies(sessions),
-            resources: live.map(r => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, source: r.source ?? null, policies: outcomes.get(r.urn) })),
+            resources: live.map(r => ({
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                parent: r.parent ?? null,
+                source: r.source ?? null,
+                policies: outcomes.get(r.urn),
+            })),
             violations: runs.flatMap(r => r.findings.violations),
             undecided: runs.flatMap(r => r.findings.undecided),
             notApplicable: runs.flatMap(r => r.findings.notApplicable),
@@ -166,8 +184,17 @@ export async function analyze(set: ResourceSet, opts: AnalyzeOptions): Promise<A
 }
 
 /** Loads packs only for their metadata (GetAnalyzerInfo + reconciled config). */
-export async function packMetadata(packs: string[], configFiles: string[], opts: { startupTimeoutMs?: number } = {}): Promise<{ packs: { name: string; version: string }[]; policies: PolicyInfo[] }> {
-    const sessions = await openSessions(packs, configFiles, { project: "cvguard", stack: "dev", dryRun: true, startupTimeoutMs: opts.startupTimeoutMs });
+export async function packMetadata(
+    packs: string[],
+    configFiles: string[],
+    opts: { startupTimeoutMs?: number } = {},
+): Promise<{ packs: { name: string; version: string }[]; policies: PolicyInfo[] }> {
+    const sessions = await openSessions(packs, configFiles, {
+        project: "cvguard",
+        stack: "dev",
+        dryRun: true,
+        startupTimeoutMs: opts.startupTimeoutMs,
+    });
     try {
         return { packs: sessions.map(s => ({ name: s.name, version: s.version })), policies: allPolicies(sessions) };
     } finally {

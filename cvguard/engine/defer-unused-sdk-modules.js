@@ -22,15 +22,18 @@ if (!Module._load.__cvguardDefersUnusedSdkModules) {
         const target = () => (real ??= load.call(Module, request, parent, false));
         // `__esModule` lets TypeScript's __importStar keep the stand-in instead of
         // copying every export (which would load the module at once).
-        return new Proxy({}, {
-            get: (_, key) => (key === "__esModule" && real === undefined ? true : Reflect.get(target(), key)),
-            has: (_, key) => Reflect.has(target(), key),
-            ownKeys: () => Reflect.ownKeys(target()),
-            getOwnPropertyDescriptor: (_, key) => {
-                const d = Reflect.getOwnPropertyDescriptor(target(), key);
-                return d && { ...d, configurable: true };
+        return new Proxy(
+            {},
+            {
+                get: (_, key) => (key === "__esModule" && real === undefined ? true : Reflect.get(target(), key)),
+                has: (_, key) => Reflect.has(target(), key),
+                ownKeys: () => Reflect.ownKeys(target()),
+                getOwnPropertyDescriptor: (_, key) => {
+                    const d = Reflect.getOwnPropertyDescriptor(target(), key);
+                    return d && { ...d, configurable: true };
+                },
             },
-        });
+        );
     }
 
     Module._load = function (request, parent, _isMain) {

@@ -34,7 +34,11 @@ export async function analyzeWhileLoading(
         }
         early.catch(() => undefined);
     }
-    const discardEarly = () => early?.then(a => a.close(), () => undefined);
+    const discardEarly = () =>
+        early?.then(
+            a => a.close(),
+            () => undefined,
+        );
     let set: ResourceSet;
     try {
         set = await load();

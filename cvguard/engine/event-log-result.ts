@@ -63,8 +63,13 @@ export async function resultFromEventLog(log: EventLog, opts: EventLogOptions): 
         const policy = byKey.get(`${e.policyPackName}\u0000${e.policyName}`);
         // The engine shows undecided findings as advisories, and a replayed log keeps what the engine showed.
         violations.push({
-            ...findingOf({ name: e.policyPackName, version: e.policyPackVersion }, policy,
-                { policyName: e.policyName, message: stripColors(e.message), enforcementLevel: level, severity: null }, e.resourceUrn, undefined),
+            ...findingOf(
+                { name: e.policyPackName, version: e.policyPackVersion },
+                policy,
+                { policyName: e.policyName, message: stripColors(e.message), enforcementLevel: level, severity: null },
+                e.resourceUrn,
+                undefined,
+            ),
             enforcementLevel: level,
         });
     }

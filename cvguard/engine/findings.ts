@@ -98,8 +98,13 @@ export class FindingsBuilder {
 
     /** A remediation is reported, never applied: a non-failing note naming what it would change. */
     addRemediationNote(policyName: string, description: string, urn: string, changedKeys: string[]): void {
-        const finding = findingOf(this.pack, this.pack.policies.get(policyName),
-            { policyName, message: description, enforcementLevel: "remediate", severity: null }, urn, this.byUrn.get(urn));
+        const finding = findingOf(
+            this.pack,
+            this.pack.policies.get(policyName),
+            { policyName, message: description, enforcementLevel: "remediate", severity: null },
+            urn,
+            this.byUrn.get(urn),
+        );
         this.violations.push({
             ...finding,
             enforcementLevel: "remediate",

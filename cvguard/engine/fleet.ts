@@ -67,7 +67,9 @@ export async function analyzeFleet(inputs: FleetInput[], opts: FleetOptions): Pr
             const key = stackKey(set, launch);
             const earlier = seen.get(key);
             if (earlier) {
-                throw new UsageError(`--stack-export ${input.file}: stack "${launch.stack}" of project "${launch.project}" is also in ${earlier}; give each stack once`);
+                throw new UsageError(
+                    `--stack-export ${input.file}: stack "${launch.stack}" of project "${launch.project}" is also in ${earlier}; give each stack once`,
+                );
             }
             seen.set(key, input.file);
             opening ??= engine().openAnalyzer({ ...opts, ...launch });
@@ -77,7 +79,10 @@ export async function analyzeFleet(inputs: FleetInput[], opts: FleetOptions): Pr
             parts.push(tagged(result, launch.stack!));
         }
     } finally {
-        await opening?.then(a => a.close(), () => undefined);
+        await opening?.then(
+            a => a.close(),
+            () => undefined,
+        );
     }
     return {
         tool: first!.tool,

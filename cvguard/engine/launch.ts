@@ -41,10 +41,14 @@ export function launchOptionsFor(set: ResourceSet): LaunchOptions {
     const stack = set.source.stack ?? fromUrn?.stack ?? "dev";
     // They reach the packs' environment: a NUL or a huge name must be an input error, not a spawn failure.
     if (!isStackName(stack) || stack.includes("/")) {
-        throw new UsageError(`${set.source.path}: the stack named by its URNs: expected ${STACK_NAME_RULE.replace(" (optionally org/project/stack)", "")}`);
+        throw new UsageError(
+            `${set.source.path}: the stack named by its URNs: expected ${STACK_NAME_RULE.replace(" (optionally org/project/stack)", "")}`,
+        );
     }
     if (!/^[\w.-]{1,100}$/.test(project)) {
-        throw new UsageError(`${set.source.path}: the project named by its URNs: expected a project name of at most 100 letters, digits, '-', '_' or '.'`);
+        throw new UsageError(
+            `${set.source.path}: the project named by its URNs: expected a project name of at most 100 letters, digits, '-', '_' or '.'`,
+        );
     }
     return {
         project,
@@ -56,6 +60,10 @@ export function launchOptionsFor(set: ResourceSet): LaunchOptions {
 
 /** Whether packs launched for `a` can analyse what `b` describes. */
 export function sameLaunch(a: LaunchOptions, b: LaunchOptions): boolean {
-    return a.project === b.project && a.stack === b.stack && a.dryRun === b.dryRun
-        && JSON.stringify(a.stackConfig ?? {}) === JSON.stringify(b.stackConfig ?? {});
+    return (
+        a.project === b.project &&
+        a.stack === b.stack &&
+        a.dryRun === b.dryRun &&
+        JSON.stringify(a.stackConfig ?? {}) === JSON.stringify(b.stackConfig ?? {})
+    );
 }

@@ -35,7 +35,7 @@ function readPolicyYaml(file: string, dir: string): Record<string, unknown> {
     } catch (e) {
         throw new UsageError(`policy pack ${dir}: PulumiPolicy.yaml is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
     }
-    return parsed !== null && typeof parsed === "object" ? parsed as Record<string, unknown> : {};
+    return parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
 }
 
 /** Resolves `main` the way Node resolves a directory's entry: the file, file.js, or file/index.js. */
@@ -66,9 +66,12 @@ export function readPackManifest(packDir: string): PackManifest {
     const pkg = readJsonObject(pkgFile, packDir);
     const policyYaml = readPolicyYaml(yamlFile, packDir);
     const yamlVersion = policyYaml.version;
-    const version = yamlVersion !== undefined && yamlVersion !== null && String(yamlVersion) !== ""
-        ? String(yamlVersion)
-        : typeof pkg.version === "string" ? pkg.version : "";
+    const version =
+        yamlVersion !== undefined && yamlVersion !== null && String(yamlVersion) !== ""
+            ? String(yamlVersion)
+            : typeof pkg.version === "string"
+              ? pkg.version
+              : "";
     if (version === "") {
         throw new UsageError(`policy pack ${packDir}: package.json has no "version" (the policy SDK requires one)`);
     }

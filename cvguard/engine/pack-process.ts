@@ -69,9 +69,12 @@ function resolveRunner(packDir: string): string {
  */
 export function explainingLine(stderr: string): string {
     const plain = stderr.replace(/\u001b\[[0-9;]*m/g, "");
-    const lines = plain.split(/\r?\n/).map(l => l.trim()).filter(l => l !== "");
+    const lines = plain
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== "");
     const meaningful = lines.filter(l => !/^at\s/.test(l) && !/^\^+$/.test(l));
-    return (meaningful.length ? meaningful[meaningful.length - 1] : lines[lines.length - 1] ?? "").slice(0, 500);
+    return (meaningful.length ? meaningful[meaningful.length - 1] : (lines[lines.length - 1] ?? "")).slice(0, 500);
 }
 
 function packEnv(opts: PackLaunchOptions): NodeJS.ProcessEnv {
@@ -106,11 +109,15 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
 export function startPack(packDir: string, opts: PackLaunchOptions): Promise<RunningPack> {
     const manifest = readPackManifest(packDir);
     const runner = resolveRunner(manifest.dir);
-    const child = spawn(process.execPath, ["--require", WATCHDOG, "--require", DEFER_UNUSED_SDK_MODULES, runner, PLACEHOLDER_ENGINE_ADDRESS, manifest.dir], {
-        cwd: manifest.dir,
-        env: packEnv(opts),
-        stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+        process.execPath,
+        ["--require", WATCHDOG, "--require", DEFER_UNUSED_SDK_MODULES, runner, PLACEHOLDER_ENGINE_ADDRESS, manifest.dir],
+        {
+            cwd: manifest.dir,
+            env: packEnv(opts),
+            stdio: ["pipe", "pipe", "pipe"],
+        },
+    );
     trackChild(child);
 
     let stderr = "";
@@ -128,7 +135,7 @@ export function startPack(packDir: string, opts: PackLaunchOptions): Promise<Run
     const stop = async (): Promise<void> => {
         if (!hasExited) {
             child.kill("SIGTERM");
-            if (!await waitForExit(child, STOP_GRACE_MS)) {
+            if (!(await waitForExit(child, STOP_GRACE_MS))) {
                 child.kill("SIGKILL");
                 await waitForExit(child, STOP_GRACE_MS);
             }
@@ -196,16 +203,18 @@ export function startPack(packDir: string, opts: PackLaunchOptions): Promise<Run
  * the first failure (in pack order) is thrown.
  */
 export async function startPacks(packDirs: string[], opts: PackLaunchOptions): Promise<RunningPack[]> {
-    const attempts = await Promise.allSettled(packDirs.map(dir => {
-        try {
-            return startPack(dir, opts);
-        } catch (e) {
-            return Promise.reject(e);
-        }
-    }));
+    const attempts = await Promise.allSettled(
+        packDirs.map(dir => {
+            try {
+                return startPack(dir, opts);
+            } catch (e) {
+                return Promise.reject(e);
+            }
+        }),
+    );
     const failure = attempts.find((a): a is PromiseRejectedResult => a.status === "rejected");
     if (failure) {
-        await Promise.all(attempts.map(a => a.status === "fulfilled" ? a.value.stop() : undefined));
+        await Promise.all(attempts.map(a => (a.status === "fulfilled" ? a.value.stop() : undefined)));
         throw failure.reason;
     }
     return attempts.map(a => (a as PromiseFulfilledResult<RunningPack>).value);

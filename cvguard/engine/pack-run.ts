@@ -108,8 +108,12 @@ export interface PackRun {
  * `requests` are built once and shared by every pack.
  */
 export async function runPack(
-    session: PackSession, live: ResourceRecord[], byUrn: Map<string, ResourceRecord>,
-    requests: PreparedRequests, concurrency: number, preview: boolean,
+    session: PackSession,
+    live: ResourceRecord[],
+    byUrn: Map<string, ResourceRecord>,
+    requests: PreparedRequests,
+    concurrency: number,
+    preview: boolean,
 ): Promise<PackRun> {
     const out = new FindingsBuilder(session, byUrn, preview);
     const { client } = session;
@@ -124,7 +128,10 @@ export async function runPack(
         const { remediation, analysis } = outcomes[i];
         for (const rem of remediation.remediations) {
             if (rem.diagnostic) {
-                out.add({ policyName: rem.policyName, message: `${rem.description}\n${rem.diagnostic}`, enforcementLevel: "advisory", severity: null }, r.urn);
+                out.add(
+                    { policyName: rem.policyName, message: `${rem.description}\n${rem.diagnostic}`, enforcementLevel: "advisory", severity: null },
+                    r.urn,
+                );
             } else if (rem.properties) {
                 out.addRemediationNote(rem.policyName, rem.description, r.urn, changedProperties(r.inputs, rem.properties));
             }
@@ -155,7 +162,11 @@ export class PreparedRequests {
     private readonly users: number[];
     private stackRequest?: EncodedRequest;
 
-    constructor(private readonly live: ResourceRecord[], private readonly byUrn: Map<string, ResourceRecord>, private readonly packs: number) {
+    constructor(
+        private readonly live: ResourceRecord[],
+        private readonly byUrn: Map<string, ResourceRecord>,
+        private readonly packs: number,
+    ) {
         this.resources = new Array(live.length);
         this.users = new Array(live.length).fill(0);
     }
@@ -176,11 +187,13 @@ export class PreparedRequests {
 
     stack(): EncodedRequest {
         const { live, byUrn } = this;
-        this.stackRequest ??= encodeAnalyzeStackRequest((function* () {
-            for (const r of live) {
-                yield wireStackResource(r, byUrn);
-            }
-        })());
+        this.stackRequest ??= encodeAnalyzeStackRequest(
+            (function* () {
+                for (const r of live) {
+                    yield wireStackResource(r, byUrn);
+                }
+            })(),
+        );
         return this.stackRequest;
     }
 }

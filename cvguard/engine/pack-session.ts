@@ -7,7 +7,6 @@ import { grpc } from "./proto";
 import { PackLaunchOptions, RunningPack, startPacks, stopPacks } from "./pack-process";
 import { loadPolicyConfigFile, PolicyConfigFile, reconcilePolicyConfig, ReconciledPolicyConfig } from "./policy-config";
 
-
 /** A started, configured pack: ready for Remediate / Analyze / AnalyzeStack. */
 export interface PackSession {
     pack: RunningPack;
@@ -22,15 +21,13 @@ export interface PackSession {
 }
 
 function tagged(tags: string[], prefix: string): string[] {
-    return tags.filter(t => t.startsWith(prefix)).map(t => t.slice(prefix.length)).filter(t => t !== "");
+    return tags
+        .filter(t => t.startsWith(prefix))
+        .map(t => t.slice(prefix.length))
+        .filter(t => t !== "");
 }
 
-export function policyInfoOf(
-    packName: string,
-    packVersion: string,
-    p: AnalyzerPolicyMeta,
-    config: ReconciledPolicyConfig | undefined,
-): PolicyInfo {
+export function policyInfoOf(packName: string, packVersion: string, p: AnalyzerPolicyMeta, config: ReconciledPolicyConfig | undefined): PolicyInfo {
     const info: PolicyInfo = {
         policyPack: packName,
         policyPackVersion: packVersion,
@@ -61,7 +58,9 @@ export function policyInfoOf(
 /** Reads every config file before any pack is configured, so a bad file fails before any analysis. */
 export function loadConfigFiles(packDirs: string[], configFiles: string[]): (PolicyConfigFile | undefined)[] {
     if (configFiles.length > packDirs.length) {
-        throw new UsageError(`--policy-config: ${configFiles.length} config files given for ${packDirs.length} policy pack(s); give at most one per pack, in pack order`);
+        throw new UsageError(
+            `--policy-config: ${configFiles.length} config files given for ${packDirs.length} policy pack(s); give at most one per pack, in pack order`,
+        );
     }
     return packDirs.map((_, i) => (i < configFiles.length ? loadPolicyConfigFile(configFiles[i]) : undefined));
 }
@@ -115,7 +114,12 @@ async function configureSession(
  * Handshake, ConfigureStack, GetAnalyzerInfo, Configure (with the reconciled config).
  * On any failure every pack started so far is stopped.
  */
-export async function openSessions(packDirs: string[], configFiles: string[], launch: PackLaunchOptions, starting?: Promise<RunningPack[]>): Promise<PackSession[]> {
+export async function openSessions(
+    packDirs: string[],
+    configFiles: string[],
+    launch: PackLaunchOptions,
+    starting?: Promise<RunningPack[]>,
+): Promise<PackSession[]> {
     let userConfigs: ReturnType<typeof loadConfigFiles>;
     try {
         if (packDirs.length === 0) {

@@ -88,7 +88,7 @@ export function loadPolicyConfigFile(file: string): PolicyConfigFile {
     } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (!code) throw e;
-        throw new UsageError(`${file}: cannot read the policy config file (${code === "ENOENT" ? "no such file" : code ?? "read error"})`);
+        throw new UsageError(`${file}: cannot read the policy config file (${code === "ENOENT" ? "no such file" : (code ?? "read error")})`);
     }
     if (text.trim() === "") {
         return {};
@@ -144,7 +144,11 @@ function describeSchemaError(e: ErrorObject): { property: string; problem: strin
     if (e.keyword === "additionalProperties") {
         return { property: String(e.params.additionalProperty), problem: "is not allowed by the policy's schema" };
     }
-    const property = e.instancePath.replace(/^\//, "").split("/").map(s => s.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
+    const property = e.instancePath
+        .replace(/^\//, "")
+        .split("/")
+        .map(s => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+        .join(".");
     return { property: property || "(config)", problem: e.message ?? "is invalid" };
 }
 
@@ -165,7 +169,9 @@ function validate(policy: AnalyzerPolicyMeta, props: Record<string, unknown>, so
     try {
         check = ajv.compile(schema);
     } catch (e) {
-        throw new UsageError(`${source}: policy ${quoted(policy.name)}: its config schema is not valid JSON schema: ${(e as Error).message.split("\n")[0]}`);
+        throw new UsageError(
+            `${source}: policy ${quoted(policy.name)}: its config schema is not valid JSON schema: ${(e as Error).message.split("\n")[0]}`,
+        );
     }
     if (!check(props) && check.errors?.length) {
         const { property, problem } = describeSchemaError(check.errors[0]);

@@ -58,5 +58,8 @@ export function untrackChild(child: ChildProcess): void {
 
 /** Pids of pack processes still running (for tests and diagnostics). */
 export function livePackPids(): number[] {
-    return [...children].filter(c => c.exitCode === null && c.signalCode === null).map(c => c.pid!).filter(p => p !== undefined);
+    return [...children]
+        .filter(c => c.exitCode === null && c.signalCode === null)
+        .map(c => c.pid!)
+        .filter(p => p !== undefined);
 }

@@ -50,8 +50,13 @@ function kindOf(value: unknown): string {
 
 function article(type: string): string {
     const named: Record<string, string> = {
-        string: "a string", number: "a number", boolean: "a boolean", object: "an object",
-        array: "an array", record: "an object", map: "an object",
+        string: "a string",
+        number: "a number",
+        boolean: "a boolean",
+        object: "an object",
+        array: "an array",
+        record: "an object",
+        map: "an object",
     };
     return named[type] ?? type;
 }

@@ -22,25 +22,36 @@ export interface EventLog {
 
 const text = (what: string) => z.string({ error: what });
 
-const stepMetadata = z.object({ metadata: z.object({ urn: text("a URN string").optional() }, { error: "an object" }).optional() }, { error: "an object" });
+const stepMetadata = z.object(
+    { metadata: z.object({ urn: text("a URN string").optional() }, { error: "an object" }).optional() },
+    { error: "an object" },
+);
 
 /** One line of `pulumi ... --event-log` (`apitype.EngineEvent`); only the parts cvguard reads are checked. */
-const engineEventSchema = z.object({
-    sequence: z.number({ error: "a number" }).optional(),
-    timestamp: z.number({ error: "a number" }).optional(),
-    policyEvent: z.object({
-        resourceUrn: text("a URN string").optional(),
-        message: text("a string (the violation message)"),
-        color: text("a string").optional(),
-        policyName: text("a string (the policy name)"),
-        policyPackName: text("a string (the policy pack name)"),
-        policyPackVersion: text("a string (the policy pack version)"),
-        policyPackVersionTag: text("a string").optional(),
-        enforcementLevel: text("a string (warning, mandatory, remediate or none)"),
-    }, { error: "a policy event object" }).optional(),
-    resourcePreEvent: stepMetadata.optional(),
-    resOutputsEvent: stepMetadata.optional(),
-}, { error: "an engine event object" });
+const engineEventSchema = z.object(
+    {
+        sequence: z.number({ error: "a number" }).optional(),
+        timestamp: z.number({ error: "a number" }).optional(),
+        policyEvent: z
+            .object(
+                {
+                    resourceUrn: text("a URN string").optional(),
+                    message: text("a string (the violation message)"),
+                    color: text("a string").optional(),
+                    policyName: text("a string (the policy name)"),
+                    policyPackName: text("a string (the policy pack name)"),
+                    policyPackVersion: text("a string (the policy pack version)"),
+                    policyPackVersionTag: text("a string").optional(),
+                    enforcementLevel: text("a string (warning, mandatory, remediate or none)"),
+                },
+                { error: "a policy event object" },
+            )
+            .optional(),
+        resourcePreEvent: stepMetadata.optional(),
+        resOutputsEvent: stepMetadata.optional(),
+    },
+    { error: "an engine event object" },
+);
 
 /** Reads an engine event log (one JSON event a line) and returns the policy findings it recorded. */
 export function readEventLog(file: string): EventLog {

@@ -12,15 +12,24 @@ import { recordFromState, stateResourceSchema } from "./state-resource";
 const SKIPPED_OPS = new Set(["delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "read", "read-replacement"]);
 
 /** `pulumi preview --json` output (`display.PreviewDigest`). */
-const previewSchema = z.object({
-    steps: z.array(z.object({
-        op: z.string({ error: "a step operation string (create, update, same, ...)" }),
-        urn: z.string({ error: "a URN string" }),
-        provider: z.string({ error: "a string" }).optional(),
-        oldState: stateResourceSchema.nullish(),
-        newState: stateResourceSchema.nullish(),
-    }, { error: "a step object" }), { error: "an array of steps (the output of `pulumi preview --json`)" }),
-}, { error: "a preview object ({\"steps\": [...]}, the output of `pulumi preview --json`)" });
+const previewSchema = z.object(
+    {
+        steps: z.array(
+            z.object(
+                {
+                    op: z.string({ error: "a step operation string (create, update, same, ...)" }),
+                    urn: z.string({ error: "a URN string" }),
+                    provider: z.string({ error: "a string" }).optional(),
+                    oldState: stateResourceSchema.nullish(),
+                    newState: stateResourceSchema.nullish(),
+                },
+                { error: "a step object" },
+            ),
+            { error: "an array of steps (the output of `pulumi preview --json`)" },
+        ),
+    },
+    { error: 'a preview object ({"steps": [...]}, the output of `pulumi preview --json`)' },
+);
 
 /**
  * Reads `pulumi preview --json` output: the planned new state of every resource the update
@@ -36,7 +45,11 @@ export function loadPreviewJson(file: string): ResourceSet {
         const key = step.op === "same" && step.oldState ? "oldState" : "newState";
         const state = step[key];
         if (!state) {
-            throw inputError(file, `field steps[${i}].newState`, `the planned state of the ${JSON.stringify(step.op)} step (run pulumi preview --json with Pulumi 3.x)`);
+            throw inputError(
+                file,
+                `field steps[${i}].newState`,
+                `the planned state of the ${JSON.stringify(step.op)} step (run pulumi preview --json with Pulumi 3.x)`,
+            );
         }
         byUrn.set(step.urn, recordFromState(state, file, ["steps", i, key], { unknownsAllowed: true }));
     });

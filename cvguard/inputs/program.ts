@@ -76,16 +76,19 @@ export async function loadProgram(opts: LoadProgramOptions): Promise<ResourceSet
     }
     activeSdk = sdk;
     process.chdir(entry.pwd);
-    const { error } = await catchingStrayErrors(async () => {
-        try {
-            await pulumi.runtime.runInPulumiStack(async () => {
-                for (const t of opts.transformations ?? []) pulumi.runtime.registerStackTransformation(t);
-                return requireProgram(entryFile);
-            });
-        } finally {
-            await pulumi.runtime.disconnect();
-        }
-    }, { stopAtFirstError: opts.stopAtFirstError ?? false }).finally(() => {
+    const { error } = await catchingStrayErrors(
+        async () => {
+            try {
+                await pulumi.runtime.runInPulumiStack(async () => {
+                    for (const t of opts.transformations ?? []) pulumi.runtime.registerStackTransformation(t);
+                    return requireProgram(entryFile);
+                });
+            } finally {
+                await pulumi.runtime.disconnect();
+            }
+        },
+        { stopAtFirstError: opts.stopAtFirstError ?? false },
+    ).finally(() => {
         process.chdir(cwd);
         restoreLoaders();
         activeSdk = undefined;
@@ -93,11 +96,24 @@ export async function loadProgram(opts: LoadProgramOptions): Promise<ResourceSet
     if (error !== undefined) throw programError(programDir, entryFile, error);
 
     return {
-        source: { kind: "program", path: opts.programDir, stack, project: files.project, location: path.relative(programDir, entryFile), root: sourceRoot },
+        source: {
+            kind: "program",
+            path: opts.programDir,
+            stack,
+            project: files.project,
+            location: path.relative(programDir, entryFile),
+            root: sourceRoot,
+        },
         dryRun: preview,
         config: files.config,
         configSecretKeys: files.secretKeys,
-        resources: addDefaultProviders(recording.resources, recording.versions, { stack, project: files.project, preview, config: files.config, secretKeys: files.secretKeys }),
+        resources: addDefaultProviders(recording.resources, recording.versions, {
+            stack,
+            project: files.project,
+            preview,
+            config: files.config,
+            secretKeys: files.secretKeys,
+        }),
     };
 }
 

@@ -15,7 +15,8 @@ export function readTextFile(file: string, what: string): string {
     } catch (err) {
         if (!(err as NodeJS.ErrnoException).code) throw err;
         const code = (err as NodeJS.ErrnoException).code;
-        const reason = code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a directory" : `it cannot be read (${code ?? "error"})`;
+        const reason =
+            code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a directory" : `it cannot be read (${code ?? "error"})`;
         throw inputError(file, "(file)", `${what}, but ${reason}`);
     }
     const empty = () => inputError(file, "(document)", `${what}, but the file is empty`);
@@ -64,7 +65,11 @@ export function readInputBytes(file: string, what: string): Buffer {
 }
 
 function tooLarge(file: string, what: string): Error {
-    return inputError(file, "(file)", `${what} of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, but it is larger (split a fleet into several exports)`);
+    return inputError(
+        file,
+        "(file)",
+        `${what} of at most ${MAX_INPUT_BYTES / 1024 / 1024} MiB, but it is larger (split a fleet into several exports)`,
+    );
 }
 
 /** The text without a byte-order mark, or undefined when the bytes are not valid UTF-8. */

@@ -5,7 +5,9 @@ import { inputError, jsonPath } from "./errors";
 import { NormalizeOptions, normalizeMap, WireValueError } from "../wire";
 
 /** A URN as written in state files. */
-export const urnSchema = z.string({ error: "a URN string" }).refine(isUrn, { error: "a URN of the form urn:pulumi:<stack>::<project>::<type>::<name>" });
+export const urnSchema = z
+    .string({ error: "a URN string" })
+    .refine(isUrn, { error: "a URN of the form urn:pulumi:<stack>::<project>::<type>::<name>" });
 
 const propertyMap = z.record(z.string(), z.unknown(), { error: "an object of properties" });
 
@@ -25,11 +27,18 @@ export const stateResourceSchema = z.object({
     protect: z.boolean({ error: "a boolean" }).optional(),
     retainOnDelete: z.boolean({ error: "a boolean" }).optional(),
     dependencies: z.array(urnSchema, { error: "an array of URNs" }).nullish(),
-    propertyDependencies: z.record(z.string(), z.array(urnSchema, { error: "an array of URNs" }).nullable(), { error: "an object mapping property names to arrays of URNs" }).nullish(),
+    propertyDependencies: z
+        .record(z.string(), z.array(urnSchema, { error: "an array of URNs" }).nullable(), {
+            error: "an object mapping property names to arrays of URNs",
+        })
+        .nullish(),
     provider: z.string({ error: "a provider reference string" }).optional(),
     sourcePosition: z.string({ error: "a source position string (project:///path#line,column)" }).optional(),
-    stackTrace: z.array(z.looseObject({ sourcePosition: z.string({ error: "a source position string" }).optional() }, { error: "a stack frame object" }),
-        { error: "an array of stack frames" }).nullish(),
+    stackTrace: z
+        .array(z.looseObject({ sourcePosition: z.string({ error: "a source position string" }).optional() }, { error: "a stack frame object" }), {
+            error: "an array of stack frames",
+        })
+        .nullish(),
 });
 
 export type StateResource = z.infer<typeof stateResourceSchema>;
@@ -73,9 +82,7 @@ export function recordFromState(r: StateResource, file: string, where: (string |
         inputs: values("inputs"),
         outputs: values("outputs"),
         dependencies: r.dependencies ?? [],
-        propertyDependencies: Object.fromEntries(
-            Object.entries(r.propertyDependencies ?? {}).map(([k, urns]) => [k, urns ?? []]),
-        ),
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, urns]) => [k, urns ?? []])),
     };
     if (r.id) record.id = r.id;
     if (r.parent) record.parent = r.parent;

@@ -9,8 +9,13 @@ import { SECRET_SIG, UNKNOWN_STRING } from "../wire";
 
 /** Tags the kit's components write (components/stack.ts, KIT_TAGS) and the responsible-AI tags (RAI-01). */
 const TAG = {
-    purpose: "data-use-purpose", collected: "data-collected", retention: "image-retention-days",
-    consent: "consent-reference", legal: "legal-review", owner: "owner", classification: "data-classification",
+    purpose: "data-use-purpose",
+    collected: "data-collected",
+    retention: "image-retention-days",
+    consent: "consent-reference",
+    legal: "legal-review",
+    owner: "owner",
+    classification: "data-classification",
 };
 
 const CV = "Microsoft.CognitiveServices/accounts/CustomVision";
@@ -66,7 +71,6 @@ export interface NoticeFacts {
     missing: string[];
 }
 
-
 /** A plain known value, or undefined for absent, unknown and secret values. */
 function plain(v: unknown): unknown {
     if (v !== null && typeof v === "object" && Object.values(v as object).includes(SECRET_SIG)) {
@@ -115,20 +119,40 @@ export function noticeFacts(set: ResourceSet): NoticeFacts {
     };
 
     const storages = rs.filter(r => isKind(r, TYPES.storageAccount));
-    const regions = [...new Set([...accounts, ...storages].map(r => text(get(r, "location"))).filter((v): v is string => !!v).map(v => v.toLowerCase()))];
-    const lifecycleDays = rs.filter(r => isKind(r, TYPES.managementPolicy))
-        .flatMap(p => (Array.isArray(get(p, "policy.rules")) ? get(p, "policy.rules") as unknown[] : []))
+    const regions = [
+        ...new Set(
+            [...accounts, ...storages]
+                .map(r => text(get(r, "location")))
+                .filter((v): v is string => !!v)
+                .map(v => v.toLowerCase()),
+        ),
+    ];
+    const lifecycleDays = rs
+        .filter(r => isKind(r, TYPES.managementPolicy))
+        .flatMap(p => (Array.isArray(get(p, "policy.rules")) ? (get(p, "policy.rules") as unknown[]) : []))
         .map(rule => num((rule as any)?.definition?.actions?.baseBlob?.delete?.daysAfterModificationGreaterThan))
         .filter((d): d is number => d !== undefined);
-    const softDelete = rs.filter(r => isKind(r, TYPES.blobService)).map(b => num(get(b, "deleteRetentionPolicy.days"))).filter((d): d is number => d !== undefined);
-    const workspaces = rs.filter(r => isKind(r, TYPES.workspace)).map(w => num(get(w, "retentionInDays"))).filter((d): d is number => d !== undefined);
+    const softDelete = rs
+        .filter(r => isKind(r, TYPES.blobService))
+        .map(b => num(get(b, "deleteRetentionPolicy.days")))
+        .filter((d): d is number => d !== undefined);
+    const workspaces = rs
+        .filter(r => isKind(r, TYPES.workspace))
+        .map(w => num(get(w, "retentionInDays")))
+        .filter((d): d is number => d !== undefined);
 
     const access = roleAccess(rs, byUrn, [...accounts, ...storages]);
     const trainingUrns = new Set(training.map(t => t.urn));
     const publishers = access.filter(a => a.can.includes("publish") && [...trainingUrns].some(u => byUrn.get(u)?.name === a.resource));
-    const feedback = [...new Set(rs.filter(r => isKind(r, TYPES.actionGroup))
-        .flatMap(g => (Array.isArray(get(g, "emailReceivers")) ? get(g, "emailReceivers") as unknown[] : []))
-        .map(e => text(plain((e as any)?.emailAddress))).filter((e): e is string => !!e))];
+    const feedback = [
+        ...new Set(
+            rs
+                .filter(r => isKind(r, TYPES.actionGroup))
+                .flatMap(g => (Array.isArray(get(g, "emailReceivers")) ? (get(g, "emailReceivers") as unknown[]) : []))
+                .map(e => text(plain((e as any)?.emailAddress)))
+                .filter((e): e is string => !!e),
+        ),
+    ];
 
     const facts: NoticeFacts = {
         stack: set.source.stack,
@@ -140,7 +164,12 @@ export function noticeFacts(set: ResourceSet): NoticeFacts {
         owner: need(tagged(TAG.owner), "who is accountable (tag owner)"),
         dataClassification: tagged(TAG.classification),
         regions: regions.length ? regions : (missing.push("the region the data is stored in (no account or storage location)"), []),
-        storage: storages.length ? { lifecycleDays: lifecycleDays.length ? lifecycleDays.reduce((a, b) => Math.max(a, b)) : undefined, softDeleteDays: softDelete.length ? softDelete.reduce((a, b) => Math.max(a, b)) : undefined } : undefined,
+        storage: storages.length
+            ? {
+                  lifecycleDays: lifecycleDays.length ? lifecycleDays.reduce((a, b) => Math.max(a, b)) : undefined,
+                  softDeleteDays: softDelete.length ? softDelete.reduce((a, b) => Math.max(a, b)) : undefined,
+              }
+            : undefined,
         customVisionDays: num(tagged(TAG.retention)),
         auditLogDays: workspaces.length ? workspaces.reduce((a, b) => Math.min(a, b)) : undefined,
         access,
@@ -148,8 +177,10 @@ export function noticeFacts(set: ResourceSet): NoticeFacts {
         feedback,
         missing,
     };
-    if (storages.length && facts.storage?.lifecycleDays === undefined) missing.push("how long the storage account keeps images (no lifecycle rule deleting them)");
-    if (training.length && facts.customVisionDays === undefined) missing.push("how long Custom Vision keeps uploaded images (accounts.imageRetentionDays, tag image-retention-days)");
+    if (storages.length && facts.storage?.lifecycleDays === undefined)
+        missing.push("how long the storage account keeps images (no lifecycle rule deleting them)");
+    if (training.length && facts.customVisionDays === undefined)
+        missing.push("how long Custom Vision keeps uploaded images (accounts.imageRetentionDays, tag image-retention-days)");
     if (facts.auditLogDays === undefined) missing.push("how long audit logs are kept (no Log Analytics workspace in the deployment)");
     if (feedback.length === 0) missing.push("where to send feedback or deletion requests (no action group with an email receiver)");
     if (publishers.length === 0 && training.length) missing.push("who publishes models (no role assignment on a training account can publish)");
@@ -164,16 +195,21 @@ function roleAccess(rs: ResourceRecord[], byUrn: Map<string, ResourceRecord>, ta
         const target = (ra.propertyDependencies.scope ?? []).map(u => byUrn.get(u)).find(t => t && targetUrns.has(t.urn));
         if (!target) continue;
         const roleId = text(get(ra, "roleDefinitionId"));
-        const definition = (ra.propertyDependencies.roleDefinitionId ?? []).map(u => byUrn.get(u)).find(d => d && isKind(d, TYPES.roleDefinition))
-            ?? definitions.find(d => roleId && text(get(d, "roleDefinitionId"))?.toLowerCase() === roleGuidOf(roleId));
+        const definition =
+            (ra.propertyDependencies.roleDefinitionId ?? []).map(u => byUrn.get(u)).find(d => d && isKind(d, TYPES.roleDefinition)) ??
+            definitions.find(d => roleId && text(get(d, "roleDefinitionId"))?.toLowerCase() === roleGuidOf(roleId));
         const builtIn = roleId ? BUILT_IN_ROLES[roleGuidOf(roleId)] : undefined;
         const permissions = definition ? permissionsOf(definition) : builtIn?.permissions;
-        const role = definition ? text(get(definition, "roleName")) ?? definition.name : builtIn?.name ?? (roleId ? `role ${roleGuidOf(roleId)}` : "an unknown role");
+        const role = definition
+            ? (text(get(definition, "roleName")) ?? definition.name)
+            : (builtIn?.name ?? (roleId ? `role ${roleGuidOf(roleId)}` : "an unknown role"));
         const source = (ra.propertyDependencies.principalId ?? []).map(u => byUrn.get(u)).find(Boolean);
         // An identity created by the deployment is named by its resource; a configured principal by its object ID.
-        const principal = source ? `the identity of ${source.name}` : text(get(ra, "principalId")) ?? "an unknown principal";
+        const principal = source ? `the identity of ${source.name}` : (text(get(ra, "principalId")) ?? "an unknown principal");
         out.push({
-            resource: target.name, role, principal,
+            resource: target.name,
+            role,
+            principal,
             principalType: text(get(ra, "principalType")) ?? "not stated",
             can: permissions ? relevant(target).filter(c => grants(permissions, CAPABILITIES[c], true)) : [],
         });
@@ -184,5 +220,12 @@ function roleAccess(rs: ResourceRecord[], byUrn: Map<string, ResourceRecord>, ta
 function permissionsOf(definition: ResourceRecord): PermissionBlock[] {
     const blocks = get(definition, "permissions");
     const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-    return Array.isArray(blocks) ? blocks.map((b: any) => ({ actions: list(b?.actions), notActions: list(b?.notActions), dataActions: list(b?.dataActions), notDataActions: list(b?.notDataActions) })) : [];
+    return Array.isArray(blocks)
+        ? blocks.map((b: any) => ({
+              actions: list(b?.actions),
+              notActions: list(b?.notActions),
+              dataActions: list(b?.dataActions),
+              notDataActions: list(b?.notDataActions),
+          }))
+        : [];
 }

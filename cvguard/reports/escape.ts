@@ -22,12 +22,7 @@ export function singleLine(text: string): string {
 }
 
 export function htmlEscape(text: string): string {
-    return terminalSafe(text)
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;")
-        .replace(/"/g, "&quot;")
-        .replace(/'/g, "&#39;");
+    return terminalSafe(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /** Characters XML 1.0 forbids even as character references, plus lone surrogates. */
@@ -35,21 +30,12 @@ const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud80
 
 /** Escapes XML text content. Characters XML cannot carry become U+FFFD; CR is kept from line-end normalisation. */
 export function xmlText(text: string): string {
-    return text
-        .replace(INVALID_XML, "\ufffd")
-        .replace(/&/g, "&amp;")
-        .replace(/</g, "&lt;")
-        .replace(/>/g, "&gt;")
-        .replace(/\r/g, "&#13;");
+    return text.replace(INVALID_XML, "\ufffd").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
 }
 
 /** Escapes an XML attribute value (double-quoted); newlines and tabs survive attribute normalisation. */
 export function xmlAttribute(text: string): string {
-    return xmlText(text)
-        .replace(/"/g, "&quot;")
-        .replace(/'/g, "&apos;")
-        .replace(/\n/g, "&#10;")
-        .replace(/\t/g, "&#9;");
+    return xmlText(text).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
 /** Markdown characters that could start formatting, links, HTML, code or table structure, as numeric references. */
@@ -61,7 +47,7 @@ const MARKDOWN_SPECIAL: Record<string, string> = {
     "`": "&#96;",
     "\\": "&#92;",
     "*": "&#42;",
-    "_": "&#95;",
+    _: "&#95;",
     "[": "&#91;",
     "]": "&#93;",
     "~": "&#126;",

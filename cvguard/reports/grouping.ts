@@ -7,10 +7,12 @@ export type ResourceEntry = AnalysisResult["resources"][number];
 const LEVEL_RANK: Record<Violation["enforcementLevel"], number> = { mandatory: 0, advisory: 1, remediate: 2 };
 
 export function compareViolations(a: Violation, b: Violation): number {
-    return LEVEL_RANK[a.enforcementLevel] - LEVEL_RANK[b.enforcementLevel]
-        || a.policyPack.localeCompare(b.policyPack)
-        || a.policyName.localeCompare(b.policyName)
-        || a.message.localeCompare(b.message);
+    return (
+        LEVEL_RANK[a.enforcementLevel] - LEVEL_RANK[b.enforcementLevel] ||
+        a.policyPack.localeCompare(b.policyPack) ||
+        a.policyName.localeCompare(b.policyName) ||
+        a.message.localeCompare(b.message)
+    );
 }
 
 export interface ViolationGroup {
@@ -51,8 +53,14 @@ export function groupViolationsByResource(result: AnalysisResult): ViolationGrou
         }
     }
     const rest = [...byKey.values()];
-    appendAll(ordered, rest.filter(g => g.urn !== null));
-    appendAll(ordered, rest.filter(g => g.urn === null));
+    appendAll(
+        ordered,
+        rest.filter(g => g.urn !== null),
+    );
+    appendAll(
+        ordered,
+        rest.filter(g => g.urn === null),
+    );
     for (const group of ordered) group.violations.sort(compareViolations);
     return ordered;
 }
@@ -79,7 +87,13 @@ export function stackControlMatrix(result: AnalysisResult): { controls: string[]
     const RANK: Record<ControlState, number> = { fail: 4, warn: 3, undecided: 2, pass: 1, na: 0 };
     const rows = new Map<string, StackRow>();
     for (const s of result.stacks ?? []) {
-        rows.set(s.stack, { stack: s.stack, passed: s.summary.passed, mandatory: s.summary.mandatory, advisory: s.summary.advisory, cells: new Map() });
+        rows.set(s.stack, {
+            stack: s.stack,
+            passed: s.summary.passed,
+            mandatory: s.summary.mandatory,
+            advisory: s.summary.advisory,
+            cells: new Map(),
+        });
     }
     const raise = (stack: string | undefined, policy: string, state: ControlState, controlList = controlsOf.get(policy) ?? []) => {
         const row = stack === undefined ? undefined : rows.get(stack);
@@ -149,7 +163,11 @@ export function resourceForest(resources: ResourceEntry[]): ResourceNode[] {
 }
 
 /** Depth-first, parents before children, without recursion: calls visit(node, depth) in document order. */
-export function walkForest(roots: ResourceNode[], visit: (node: ResourceNode, depth: number) => void, leave?: (node: ResourceNode, depth: number) => void): void {
+export function walkForest(
+    roots: ResourceNode[],
+    visit: (node: ResourceNode, depth: number) => void,
+    leave?: (node: ResourceNode, depth: number) => void,
+): void {
     const stack: { node: ResourceNode; depth: number; entered: boolean }[] = [];
     for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i], depth: 0, entered: false });
     while (stack.length > 0) {

@@ -49,13 +49,18 @@ export function resourceGraphSvg(result: AnalysisResult, stateOf: (urn: string) 
     const boxes = placed.map(p => {
         const r = p.node.resource;
         const state = stateOf(r.urn);
-        return `<g class="node ${state}"><title>${e(r.urn)} (${state})</title>`
-            + `<rect x="${x(p.depth)}" y="${y(p.row)}" width="${BOX_W}" height="${BOX_H}" rx="5"/>`
-            + `<text x="${x(p.depth) + 8}" y="${y(p.row) + 14}" class="name">${e(shorten(r.name, 30))}</text>`
-            + `<text x="${x(p.depth) + 8}" y="${y(p.row) + 28}" class="type">${e(shorten(r.type, 36))}</text></g>`;
+        return (
+            `<g class="node ${state}"><title>${e(r.urn)} (${state})</title>` +
+            `<rect x="${x(p.depth)}" y="${y(p.row)}" width="${BOX_W}" height="${BOX_H}" rx="5"/>` +
+            `<text x="${x(p.depth) + 8}" y="${y(p.row) + 14}" class="name">${e(shorten(r.name, 30))}</text>` +
+            `<text x="${x(p.depth) + 8}" y="${y(p.row) + 28}" class="type">${e(shorten(r.type, 36))}</text></g>`
+        );
     });
     const omitted = result.resources.length - placed.length;
-    const note = omitted > 0 ? `<p class="source">${omitted} more resources are not drawn; the list above and the json report have them all.</p>` : "";
-    return `<svg class="graph" role="img" aria-label="Resource graph" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`
-        + `${lines.join("")}${boxes.join("")}</svg>${note}`;
+    const note =
+        omitted > 0 ? `<p class="source">${omitted} more resources are not drawn; the list above and the json report have them all.</p>` : "";
+    return (
+        `<svg class="graph" role="img" aria-label="Resource graph" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+        `${lines.join("")}${boxes.join("")}</svg>${note}`
+    );
 }

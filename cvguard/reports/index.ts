@@ -19,20 +19,30 @@ export { colorWanted } from "./render-options";
 
 export function renderReport(result: AnalysisResult, format: ReportFormat, options: RenderOptions = {}): string {
     switch (format) {
-        case "text": return renderText(result, options);
-        case "json": return renderJson(result);
-        case "sarif": return renderSarif(result, options);
-        case "junit": return renderJunit(result);
-        case "markdown": return renderMarkdown(result);
-        case "html": return renderHtml(result);
-        default: throw new Error(`unknown report format "${String(format)}": expected one of ${REPORT_FORMATS.join(", ")}`);
+        case "text":
+            return renderText(result, options);
+        case "json":
+            return renderJson(result);
+        case "sarif":
+            return renderSarif(result, options);
+        case "junit":
+            return renderJunit(result);
+        case "markdown":
+            return renderMarkdown(result);
+        case "html":
+            return renderHtml(result);
+        default:
+            throw new Error(`unknown report format "${String(format)}": expected one of ${REPORT_FORMATS.join(", ")}`);
     }
 }
 
 export function renderPolicies(policies: PolicyInfo[], format: PolicyListFormat, options: RenderOptions = {}): string {
     switch (format) {
-        case "text": return renderPoliciesText(policies, options);
-        case "json": return renderPoliciesJson(policies);
-        default: throw new Error(`unknown policy list format "${String(format)}": expected one of ${POLICY_LIST_FORMATS.join(", ")}`);
+        case "text":
+            return renderPoliciesText(policies, options);
+        case "json":
+            return renderPoliciesJson(policies);
+        default:
+            throw new Error(`unknown policy list format "${String(format)}": expected one of ${POLICY_LIST_FORMATS.join(", ")}`);
     }
 }

@@ -30,7 +30,10 @@ export function jsonReport(result: AnalysisResult) {
         violations: result.violations.map(finding),
         undecided: result.undecided.map(finding),
         resources: result.resources.map(r => ({
-            urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null,
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            parent: r.parent ?? null,
             ...(r.source ? { source: r.source } : {}),
             ...(r.policies ? { policies: r.policies } : {}),
             ...(r.stack !== undefined ? { stack: r.stack } : {}),

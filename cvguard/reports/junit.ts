@@ -36,10 +36,7 @@ function subjectOf(v: Violation): string {
 const placeKey = (stack: string | undefined, urn: string | null) => `${stack ?? ""}\u0000${urn ?? ""}`;
 
 function describe(v: Violation): string {
-    const lines = [
-        `${v.enforcementLevel} (${v.severity}): ${v.message}`,
-        `resource: ${v.urn ?? "stack-wide"}`,
-    ];
+    const lines = [`${v.enforcementLevel} (${v.severity}): ${v.message}`, `resource: ${v.urn ?? "stack-wide"}`];
     if (v.controls.length > 0) lines.push(`controls: ${v.controls.join(", ")}`);
     if (v.azurePolicy.length > 0) lines.push(`azure policy: ${v.azurePolicy.join(", ")}`);
     return lines.join("\n");
@@ -48,10 +45,15 @@ function describe(v: Violation): string {
 function casesForPolicy(policy: Pick<PolicyInfo, "policyPack" | "name" | "enforcementLevel">, violations: Violation[]): TestCase[] {
     const classname = `${policy.policyPack}.${policy.name}`;
     if (violations.length === 0) {
-        return [{
-            classname, name: policy.name, failures: [], notes: [],
-            ...(policy.enforcementLevel === "disabled" ? { skipped: "policy disabled by configuration" } : {}),
-        }];
+        return [
+            {
+                classname,
+                name: policy.name,
+                failures: [],
+                notes: [],
+                ...(policy.enforcementLevel === "disabled" ? { skipped: "policy disabled by configuration" } : {}),
+            },
+        ];
     }
     return [...groupBy(violations, v => placeKey(v.stack, v.urn)).values()].map(found => ({
         classname,
@@ -83,13 +85,19 @@ function casesFromOutcomes(result: AnalysisResult, judged: Set<string>[], policy
             name: `${policy.name}: ${r.stack === undefined ? "" : `${r.stack}: `}${r.name} (${r.type})`,
             failures: mine.filter(v => v.enforcementLevel === "mandatory"),
             notes: mine.filter(v => v.enforcementLevel !== "mandatory"),
-            ...(waiting.length > 0 && mine.length === 0 ? { skipped: `decided at pulumi up: ${waiting[0].message.split("\n").slice(1).join(" ") || waiting[0].message}` } : {}),
+            ...(waiting.length > 0 && mine.length === 0
+                ? { skipped: `decided at pulumi up: ${waiting[0].message.split("\n").slice(1).join(" ") || waiting[0].message}` }
+                : {}),
         });
     });
     // Stack-wide findings, and findings about resources the list does not hold.
     for (const list of foundAt.values()) {
-        cases.push({ classname, name: `${policy.name}: ${subjectOf(list[0])}`,
-            failures: list.filter(v => v.enforcementLevel === "mandatory"), notes: list.filter(v => v.enforcementLevel !== "mandatory") });
+        cases.push({
+            classname,
+            name: `${policy.name}: ${subjectOf(list[0])}`,
+            failures: list.filter(v => v.enforcementLevel === "mandatory"),
+            notes: list.filter(v => v.enforcementLevel !== "mandatory"),
+        });
     }
     return cases;
 }
@@ -123,9 +131,10 @@ function suites(result: AnalysisResult): Suite[] {
     for (const policy of result.policies) {
         const key = `${policy.policyPack}\u0000${policy.name}`;
         const found = violationsOf.get(key) ?? [];
-        appendAll(suite(policy.policyPack, policy.policyPackVersion).cases, (withOutcomes
-            ? casesFromOutcomes(result, judged, policy, found, undecidedOf.get(key) ?? [])
-            : casesForPolicy(policy, found)));
+        appendAll(
+            suite(policy.policyPack, policy.policyPackVersion).cases,
+            withOutcomes ? casesFromOutcomes(result, judged, policy, found, undecidedOf.get(key) ?? []) : casesForPolicy(policy, found),
+        );
         violationsOf.delete(key);
     }
     // Violations of policies the result does not list (a replayed event log) still count.
@@ -167,7 +176,9 @@ export function renderJunit(result: AnalysisResult): string {
     ];
     for (const s of all) {
         const c = counts(s.cases);
-        lines.push(`  <testsuite name="${xmlAttribute(s.name)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="0">`);
+        lines.push(
+            `  <testsuite name="${xmlAttribute(s.name)}" tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="0">`,
+        );
         lines.push(`    <properties>`);
         lines.push(`      <property name="policyPackVersion" value="${xmlAttribute(s.version)}"/>`);
         lines.push(`    </properties>`);

@@ -36,9 +36,14 @@ function policiesWithViolations(result: AnalysisResult): PolicyInfo[] {
         if (known.has(key)) continue;
         known.add(key);
         policies.push({
-            policyPack: v.policyPack, policyPackVersion: v.policyPackVersion, name: v.policyName,
-            description: v.policyName, enforcementLevel: v.enforcementLevel, severity: v.severity,
-            controls: v.controls, azurePolicy: v.azurePolicy,
+            policyPack: v.policyPack,
+            policyPackVersion: v.policyPackVersion,
+            name: v.policyName,
+            description: v.policyName,
+            enforcementLevel: v.enforcementLevel,
+            severity: v.severity,
+            controls: v.controls,
+            azurePolicy: v.azurePolicy,
         });
     }
     return policies;
@@ -50,7 +55,13 @@ function sentence(text: string): string {
 }
 
 function pascalCase(name: string): string {
-    return name.split(/[^A-Za-z0-9]+/).filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join("") || "Policy";
+    return (
+        name
+            .split(/[^A-Za-z0-9]+/)
+            .filter(Boolean)
+            .map(w => w[0].toUpperCase() + w.slice(1))
+            .join("") || "Policy"
+    );
 }
 
 function rule(policy: PolicyInfo, id: string) {
@@ -129,12 +140,16 @@ function resultFor(v: Violation, ruleId: string, ruleIndex: number, place: Place
         ruleIndex,
         level: sarifLevel(v.enforcementLevel),
         message: { text: cut(sentence(`${subject}: ${v.message}`)) },
-        locations: [{
-            physicalLocation: { artifactLocation: { uri: place.uri }, region: place.region },
-            ...(v.urn === null ? {} : {
-                logicalLocations: [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }],
-            }),
-        }],
+        locations: [
+            {
+                physicalLocation: { artifactLocation: { uri: place.uri }, region: place.region },
+                ...(v.urn === null
+                    ? {}
+                    : {
+                          logicalLocations: [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }],
+                      }),
+            },
+        ],
         partialFingerprints: { "cvguardFinding/v1": fingerprint(v) },
         properties: {
             policyPack: v.policyPack,
@@ -166,15 +181,19 @@ export function sarifLog(result: AnalysisResult, options: SarifOptions = {}) {
     });
     const baseDir = options.baseDir ?? process.cwd();
     // A program's entry file is named relative to the program; an input file as given.
-    const fallbackFile = result.source.kind === "program" && result.source.location
-        ? path.join(result.source.path, result.source.location) : result.source.location ?? result.source.path;
+    const fallbackFile =
+        result.source.kind === "program" && result.source.location
+            ? path.join(result.source.path, result.source.location)
+            : (result.source.location ?? result.source.path);
     const fallback = relativeArtifactUri(fallbackFile, baseDir);
     // In a fleet, a finding without a source line points at its stack's export.
     const exportOf = new Map((result.stacks ?? []).map(s => [s.stack, relativeArtifactUri(s.path, baseDir)]));
     const root = result.source.root ?? baseDir;
     // Past GitHub's limit, mandatory findings first, so the cut drops the least important ones.
-    const ordered = result.violations.length <= GITHUB_MAX_RESULTS ? result.violations
-        : [...result.violations].sort((a, b) => Number(b.enforcementLevel === "mandatory") - Number(a.enforcementLevel === "mandatory"));
+    const ordered =
+        result.violations.length <= GITHUB_MAX_RESULTS
+            ? result.violations
+            : [...result.violations].sort((a, b) => Number(b.enforcementLevel === "mandatory") - Number(a.enforcementLevel === "mandatory"));
     const results = ordered.slice(0, GITHUB_MAX_RESULTS).map(v => {
         const index = ruleIndex.get(`${v.policyPack}\u0000${v.policyName}`)!;
         return resultFor(v, rules[index].id, index, placeOf(v, (v.stack !== undefined && exportOf.get(v.stack)) || fallback, root, baseDir));
@@ -184,37 +203,53 @@ export function sarifLog(result: AnalysisResult, options: SarifOptions = {}) {
             const index = ruleIndex.get(`${v.policyPack}\u0000${v.policyName}`);
             return {
                 level: "note" as const,
-                message: { text: cut(sentence(`Decided at pulumi up: ${v.policyPack}/${v.policyName}${v.stack !== undefined ? ` in stack ${v.stack}` : ""}${v.urn ? ` on ${v.resourceName ?? v.urn}` : ""}: ${v.message.split("\n").slice(1).join(" ") || v.message}`)) },
+                message: {
+                    text: cut(
+                        sentence(
+                            `Decided at pulumi up: ${v.policyPack}/${v.policyName}${v.stack !== undefined ? ` in stack ${v.stack}` : ""}${v.urn ? ` on ${v.resourceName ?? v.urn}` : ""}: ${v.message.split("\n").slice(1).join(" ") || v.message}`,
+                        ),
+                    ),
+                },
                 ...(index === undefined ? {} : { associatedRule: { id: rules[index].id, index } }),
             };
         }),
-        ...(ordered.length > GITHUB_MAX_RESULTS ? [{
-            level: "warning" as const,
-            message: { text: `${ordered.length - GITHUB_MAX_RESULTS} of ${ordered.length} results are not in this file: GitHub code scanning keeps ${GITHUB_MAX_RESULTS} results per run. The json report has them all.` },
-        }] : []),
+        ...(ordered.length > GITHUB_MAX_RESULTS
+            ? [
+                  {
+                      level: "warning" as const,
+                      message: {
+                          text: `${ordered.length - GITHUB_MAX_RESULTS} of ${ordered.length} results are not in this file: GitHub code scanning keeps ${GITHUB_MAX_RESULTS} results per run. The json report has them all.`,
+                      },
+                  },
+              ]
+            : []),
     ];
     return {
         $schema: SARIF_SCHEMA,
         version: "2.1.0" as const,
-        runs: [{
-            tool: {
-                driver: {
-                    name: result.tool.name,
-                    version: result.tool.version,
-                    semanticVersion: result.tool.version,
-                    ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-                    rules,
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: result.tool.name,
+                        version: result.tool.version,
+                        semanticVersion: result.tool.version,
+                        ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+                        rules,
+                    },
+                },
+                columnKind: "utf16CodeUnits",
+                invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+                results,
+                properties: {
+                    source: { kind: result.source.kind, path: result.source.path, stack: result.source.stack },
+                    ...(result.stacks
+                        ? { stacks: result.stacks.map(s => ({ stack: s.stack, project: s.project, path: s.path, passed: s.summary.passed })) }
+                        : {}),
+                    policyPacks: result.policyPacks,
                 },
             },
-            columnKind: "utf16CodeUnits",
-            invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-            results,
-            properties: {
-                source: { kind: result.source.kind, path: result.source.path, stack: result.source.stack },
-                ...(result.stacks ? { stacks: result.stacks.map(s => ({ stack: s.stack, project: s.project, path: s.path, passed: s.summary.passed })) } : {}),
-                policyPacks: result.policyPacks,
-            },
-        }],
+        ],
     };
 }
 

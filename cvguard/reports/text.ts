@@ -54,9 +54,10 @@ function policyResultLines(result: AnalysisResult, p: Palette): string[] {
     const lines = [p.bold("Policy result")];
     for (const group of groups) {
         const inStack = group.stack === undefined ? "" : `${singleLine(group.stack)}: `;
-        const heading = group.urn === null
-            ? `${inStack}Stack-wide`
-            : `${inStack}${singleLine(group.type ?? "(unknown type)")}  ${singleLine(group.name ?? group.urn)}`;
+        const heading =
+            group.urn === null
+                ? `${inStack}Stack-wide`
+                : `${inStack}${singleLine(group.type ?? "(unknown type)")}  ${singleLine(group.name ?? group.urn)}`;
         const at = group.violations.find(v => v.source)?.source;
         lines.push(INDENT + p.bold(heading) + (at ? `  ${p.dim(`(${where(at)})`)}` : ""));
         for (const v of group.violations) {
@@ -73,15 +74,25 @@ function policyResultLines(result: AnalysisResult, p: Palette): string[] {
 function stackLines(result: AnalysisResult, p: Palette): string[] {
     const { rows } = stackControlMatrix(result);
     const blocked = rows.filter(r => !r.passed).length;
-    const width = Math.min(40, rows.reduce((w, r) => Math.max(w, singleLine(r.stack).length), 0));
+    const width = Math.min(
+        40,
+        rows.reduce((w, r) => Math.max(w, singleLine(r.stack).length), 0),
+    );
     const lines = [p.bold(`Stacks: ${rows.length} (${blocked} blocked, ${rows.length - blocked} passed)`)];
     for (const row of rows) {
-        const of = (state: ControlState) => [...row.cells].filter(([, s]) => s === state).map(([c]) => c).sort(compareControls);
+        const of = (state: ControlState) =>
+            [...row.cells]
+                .filter(([, s]) => s === state)
+                .map(([c]) => c)
+                .sort(compareControls);
         const fails = of("fail");
         const warns = of("warn");
         const verdict = row.passed ? p.green("passed ") : p.red("blocked");
-        lines.push(`${INDENT}${singleLine(row.stack).padEnd(width)}  ${verdict}  ${row.mandatory} mandatory, ${row.advisory} advisory`
-            + (fails.length ? `  fails ${fails.join(", ")}` : "") + (warns.length ? `  warns ${warns.join(", ")}` : ""));
+        lines.push(
+            `${INDENT}${singleLine(row.stack).padEnd(width)}  ${verdict}  ${row.mandatory} mandatory, ${row.advisory} advisory` +
+                (fails.length ? `  fails ${fails.join(", ")}` : "") +
+                (warns.length ? `  warns ${warns.join(", ")}` : ""),
+        );
     }
     return lines;
 }
@@ -98,7 +109,9 @@ function undecidedLines(result: AnalysisResult, p: Palette): string[] {
         const subject = (v.stack === undefined ? "" : `${singleLine(v.stack)}: `) + (v.urn === null ? "stack" : singleLine(v.resourceName ?? v.urn));
         const atUpdate = v.atUpdate ? `  -> at pulumi up: ${v.atUpdate}` : "";
         const controls = v.controls.length > 0 ? ` [${v.controls.map(singleLine).join(", ")}]` : "";
-        lines.push(`${INDENT}${singleLine(v.policyPack)}/${singleLine(v.policyName)}${controls}  ${subject}${v.source ? ` (${where(v.source)})` : ""}${atUpdate}`);
+        lines.push(
+            `${INDENT}${singleLine(v.policyPack)}/${singleLine(v.policyName)}${controls}  ${subject}${v.source ? ` (${where(v.source)})` : ""}${atUpdate}`,
+        );
         const why = singleLine(v.message.split("\n").slice(1).join(" ") || v.message);
         lines.push(INDENT.repeat(2) + p.dim(why.length > UNDECIDED_LINE_CHARS ? `${why.slice(0, UNDECIDED_LINE_CHARS - 1)}…` : why));
     }
@@ -116,8 +129,10 @@ export function summarySentence(result: AnalysisResult): string {
     const s = summarize(result);
     const packs = countPacks(result);
     const undecided = s.undecided > 0 ? `, ${s.undecided} undecided until pulumi up` : "";
-    return `${s.mandatory} mandatory, ${s.advisory} advisory violations${undecided} across ${s.resources} resources; `
-        + `${s.checks.passed} check${s.checks.passed === 1 ? "" : "s"} passed; ${s.policies} policies from ${packs} pack${packs === 1 ? "" : "s"}`;
+    return (
+        `${s.mandatory} mandatory, ${s.advisory} advisory violations${undecided} across ${s.resources} resources; ` +
+        `${s.checks.passed} check${s.checks.passed === 1 ? "" : "s"} passed; ${s.policies} policies from ${packs} pack${packs === 1 ? "" : "s"}`
+    );
 }
 
 function summaryLines(result: AnalysisResult, p: Palette): string[] {

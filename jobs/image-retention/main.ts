@@ -52,18 +52,23 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     const api = new TrainingApi(opts.endpoint, tokenSource(env));
     const results = await enforceRetention(api, { olderThanDays: days, projects: opts.project, dryRun: opts.dryRun });
     for (const r of results) {
-        out.write(`${JSON.stringify(r.project)}: ${r.expired} image(s) older than ${days} days ${opts.dryRun ? "would be deleted" : "deleted"}, ${r.kept} kept\n`);
+        out.write(
+            `${JSON.stringify(r.project)}: ${r.expired} image(s) older than ${days} days ${opts.dryRun ? "would be deleted" : "deleted"}, ${r.kept} kept\n`,
+        );
     }
     return 0;
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then(code => process.exit(code), (e: unknown) => {
-        if (e instanceof CommanderError && (e.code === "commander.helpDisplayed" || e.code === "commander.version")) {
-            process.exit(0);
-        }
-        const message = e instanceof Error ? e.message : String(e);
-        process.stderr.write(`retention: ${message.replace(/^error:\s*/i, "").split(/\r?\n/)[0]}\n`);
-        process.exit(2);
-    });
+    main(process.argv.slice(2)).then(
+        code => process.exit(code),
+        (e: unknown) => {
+            if (e instanceof CommanderError && (e.code === "commander.helpDisplayed" || e.code === "commander.version")) {
+                process.exit(0);
+            }
+            const message = e instanceof Error ? e.message : String(e);
+            process.stderr.write(`retention: ${message.replace(/^error:\s*/i, "").split(/\r?\n/)[0]}\n`);
+            process.exit(2);
+        },
+    );
 }

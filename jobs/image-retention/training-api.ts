@@ -22,7 +22,10 @@ export interface TrainingImage {
 }
 
 export class TrainingApiError extends Error {
-    constructor(message: string, readonly status?: number) {
+    constructor(
+        message: string,
+        readonly status?: number,
+    ) {
         super(message);
         this.name = "TrainingApiError";
     }
@@ -31,7 +34,11 @@ export class TrainingApiError extends Error {
 export class TrainingApi {
     private readonly base: string;
 
-    constructor(endpoint: string, private readonly token: () => Promise<string>, private readonly fetchImpl: typeof fetch = fetch) {
+    constructor(
+        endpoint: string,
+        private readonly token: () => Promise<string>,
+        private readonly fetchImpl: typeof fetch = fetch,
+    ) {
         this.base = endpoint.replace(/\/+$/, "") + API_PATH;
     }
 

@@ -10,8 +10,13 @@
  *   the engine's passed/failed summaries count only real checks.
  */
 import {
-    PolicyConfigSchema, PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy,
-    StackValidationArgs, StackValidationPolicy,
+    PolicyConfigSchema,
+    PolicyResource,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
 } from "@pulumi/policy";
 import { withDefaults } from "./config";
 import { StackGraph } from "./graph";
@@ -71,19 +76,33 @@ export interface StackCheck<C> {
 function settle(resourceLabel: string, props: unknown, reqs: Requirement[], report: (text: string, advisory: boolean) => void): void {
     const failing = reqs.filter(r => r.holds === false);
     if (failing.length > 0) {
-        report(violationText(resourceLabel, failing.map(r => ({
-            path: pathText(r.path),
-            expected: r.expected,
-            found: r.found ?? `found ${showValue(props, r.path)}`,
-            fix: r.fix,
-        }))), false);
+        report(
+            violationText(
+                resourceLabel,
+                failing.map(r => ({
+                    path: pathText(r.path),
+                    expected: r.expected,
+                    found: r.found ?? `found ${showValue(props, r.path)}`,
+                    fix: r.fix,
+                })),
+            ),
+            false,
+        );
         return;
     }
     const open = reqs.filter(r => isUnknown(r.holds));
     if (open.length > 0) {
-        report(undecidedText(resourceLabel, open.map(r => ({
-            path: pathText(r.path), expected: r.expected, why: r.why ?? `${unknownPart(props, r.path)} is not known yet`,
-        }))), true);
+        report(
+            undecidedText(
+                resourceLabel,
+                open.map(r => ({
+                    path: pathText(r.path),
+                    expected: r.expected,
+                    why: r.why ?? `${unknownPart(props, r.path)} is not known yet`,
+                })),
+            ),
+            true,
+        );
     }
 }
 
@@ -169,8 +188,12 @@ export function accountPolicy<C extends object = object>(
             }
             d.check({
                 ...r,
-                require: req => r.require(inScope === true || req.holds === true ? req
-                    : { ...req, holds: UNKNOWN, why: `its kind is not known yet, so it may be out of scope (accountKinds)` }),
+                require: req =>
+                    r.require(
+                        inScope === true || req.holds === true
+                            ? req
+                            : { ...req, holds: UNKNOWN, why: `its kind is not known yet, so it may be out of scope (accountKinds)` },
+                    ),
             });
         },
     });
@@ -200,7 +223,9 @@ export function stackPolicy<C extends object = object>(d: PolicyDefinition & { c
                 },
             });
             for (const [r, reqs] of byResource) {
-                settle(label(r.type, r.name), r.props, reqs, (text, advisory) => (advisory ? reportAdvisory(report, d, text, r.urn) : report(text, r.urn)));
+                settle(label(r.type, r.name), r.props, reqs, (text, advisory) =>
+                    advisory ? reportAdvisory(report, d, text, r.urn) : report(text, r.urn),
+                );
             }
         },
     };
@@ -229,8 +254,13 @@ export function accountStackPolicy<C extends object = object>(
                 d.check({
                     ...s,
                     account,
-                    require: (r, req) => s.require(r, inScope === true || req.holds === true ? req
-                        : { ...req, holds: UNKNOWN, why: `the account's kind is not known yet, so it may be out of scope (accountKinds)` }),
+                    require: (r, req) =>
+                        s.require(
+                            r,
+                            inScope === true || req.holds === true
+                                ? req
+                                : { ...req, holds: UNKNOWN, why: `the account's kind is not known yet, so it may be out of scope (accountKinds)` },
+                        ),
                 });
             }
         },

@@ -53,8 +53,7 @@ export class StackGraph {
      */
     referrers(target: PolicyResource, fromTypes: string[], key: string, idPaths: string[] = [key]): PolicyResource[] {
         const wanted = new Set(fromTypes.map(canonicalType));
-        const found = new Set<PolicyResource>(
-            (this.referrersByKey.get(target.urn)?.get(key) ?? []).filter(r => wanted.has(canonicalType(r.type))));
+        const found = new Set<PolicyResource>((this.referrersByKey.get(target.urn)?.get(key) ?? []).filter(r => wanted.has(canonicalType(r.type))));
         const targetId = knownId(target);
         if (targetId) {
             for (const r of this.holdersOfId(targetId, fromTypes, idPaths)) {

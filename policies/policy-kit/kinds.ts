@@ -20,7 +20,7 @@ export function accountKindsSchema(defaults: string[] = [ANY_KIND]) {
             minItems: 1,
             uniqueItems: true,
             default: defaults,
-            description: "Cognitive Services account kinds in scope (case-insensitive), e.g. CustomVision.Training; \"*\" means every kind.",
+            description: 'Cognitive Services account kinds in scope (case-insensitive), e.g. CustomVision.Training; "*" means every kind.',
         },
     };
 }

@@ -24,8 +24,9 @@ export const SUBJECT_TAG = "subject:";
  * Control IDs and Azure Policy GUIDs travel as prefixed tags, which is what
  * the engine and cvguard can read back without a side channel.
  */
-export function policyMetadata(m: GuardrailMetadata): Pick<Policy,
-    "name" | "description" | "enforcementLevel" | "severity" | "tags" | "remediationSteps" | "framework"> {
+export function policyMetadata(
+    m: GuardrailMetadata,
+): Pick<Policy, "name" | "description" | "enforcementLevel" | "severity" | "tags" | "remediationSteps" | "framework"> {
     return {
         name: m.name,
         description: m.description,

@@ -42,7 +42,7 @@ export function installPackRuntime(): void {
             return done;
         }
         const wrapped = original.call(this, struct, true);
-        const target = wrapped !== null && typeof wrapped === "object" ? wrapped[getSpecialProxyTarget] ?? wrapped : wrapped;
+        const target = wrapped !== null && typeof wrapped === "object" ? (wrapped[getSpecialProxyTarget] ?? wrapped) : wrapped;
         const secretPaths = new Set<string>();
         const plain = unwrapSecrets(target, "", secretPaths, Secret);
         if (secretPaths.size > 0 && plain !== null && typeof plain === "object") {
@@ -65,7 +65,12 @@ function unwrapSecrets(v: unknown, at: string, paths: Set<string>, Secret: new (
     if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
         const out: Record<string, unknown> = {};
         for (const k of Object.keys(v)) {
-            Object.defineProperty(out, k, { value: unwrapSecrets((v as Record<string, unknown>)[k], join(at, k), paths, Secret), enumerable: true, writable: true, configurable: true });
+            Object.defineProperty(out, k, {
+                value: unwrapSecrets((v as Record<string, unknown>)[k], join(at, k), paths, Secret),
+                enumerable: true,
+                writable: true,
+                configurable: true,
+            });
         }
         return out;
     }
@@ -119,7 +124,10 @@ export function withSecretsRedacted(props: unknown, path: PropertyPath): unknown
     let value: unknown = target;
     for (const segment of pathSegments(path)) {
         at = join(at, String(segment));
-        value = value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
+        value =
+            value !== null && typeof value === "object" && Object.prototype.hasOwnProperty.call(value, segment)
+                ? (value as Record<string, unknown>)[segment]
+                : undefined;
     }
     const inside = [...paths].filter(p => at === "" || p.startsWith(at + "\u0000"));
     if (inside.length === 0) {

@@ -10,7 +10,12 @@ const CONTRIBUTOR = "c1ff6cc2-c111-46fe-8896-e0ef812ad9f3";
 describe("policy kit: role capabilities", () => {
     it("matches Azure permission wildcards case-insensitively, across path segments", () => {
         expect(matchesPermission("Microsoft.CognitiveServices/*", CUSTOM_VISION_ACTIONS.publish)).to.equal(true);
-        expect(matchesPermission("microsoft.cognitiveservices/accounts/customvision/*/read", "Microsoft.CognitiveServices/accounts/CustomVision/projects/images/read")).to.equal(true);
+        expect(
+            matchesPermission(
+                "microsoft.cognitiveservices/accounts/customvision/*/read",
+                "Microsoft.CognitiveServices/accounts/CustomVision/projects/images/read",
+            ),
+        ).to.equal(true);
         expect(matchesPermission("*/write", "Microsoft.Authorization/roleAssignments/write")).to.equal(true);
         expect(matchesPermission("Microsoft.CognitiveServices/accounts/CustomVision/*/read", CUSTOM_VISION_ACTIONS.publish)).to.equal(false);
         expect(matchesPermission("Microsoft.Cognitive.Services/*", "MicrosoftXCognitive.Services/x")).to.equal(false);
@@ -25,7 +30,14 @@ describe("policy kit: role capabilities", () => {
         expect(can(LABELER, CUSTOM_VISION_ACTIONS.publish)).to.equal(false);
     });
     it("takes away what notDataActions remove", () => {
-        const blocks = [{ actions: [], notActions: [], dataActions: ["Microsoft.CognitiveServices/accounts/CustomVision/*"], notDataActions: ["Microsoft.CognitiveServices/accounts/CustomVision/projects/iterations/publish/*"] }];
+        const blocks = [
+            {
+                actions: [],
+                notActions: [],
+                dataActions: ["Microsoft.CognitiveServices/accounts/CustomVision/*"],
+                notDataActions: ["Microsoft.CognitiveServices/accounts/CustomVision/projects/iterations/publish/*"],
+            },
+        ];
         expect(grants(blocks, CUSTOM_VISION_ACTIONS.publish, true)).to.equal(false);
         expect(grants(blocks, CUSTOM_VISION_ACTIONS.train, true)).to.equal(true);
         expect(grants(blocks, CUSTOM_VISION_ACTIONS.train, false)).to.equal(false);

@@ -39,37 +39,58 @@ export const BUILT_IN_ROLES: Record<string, BuiltInRole> = {
     },
     "5c4089e1-6d96-4d2f-b296-c1bc7137275f": {
         name: "Cognitive Services Custom Vision Deployment",
-        permissions: [block({
-            actions: [`${CS}/*/read`],
-            dataActions: [`${CV}/*/read`, `${CV}/projects/predictions/*`, `${CV}/projects/iterations/publish/*`, `${CV}/projects/iterations/export/*`,
-                `${CV}/projects/quicktest/*`, `${CV}/classify/*`, `${CV}/detect/*`],
-            notDataActions: [`${CV}/projects/export/read`],
-        })],
+        permissions: [
+            block({
+                actions: [`${CS}/*/read`],
+                dataActions: [
+                    `${CV}/*/read`,
+                    `${CV}/projects/predictions/*`,
+                    `${CV}/projects/iterations/publish/*`,
+                    `${CV}/projects/iterations/export/*`,
+                    `${CV}/projects/quicktest/*`,
+                    `${CV}/classify/*`,
+                    `${CV}/detect/*`,
+                ],
+                notDataActions: [`${CV}/projects/export/read`],
+            }),
+        ],
     },
     "88424f51-ebe7-446f-bc41-7fa16989e96c": {
         name: "Cognitive Services Custom Vision Labeler",
-        permissions: [block({
-            actions: [`${CS}/*/read`],
-            dataActions: [`${CV}/*/read`, `${CV}/projects/predictions/query/action`, `${CV}/projects/images/*`, `${CV}/projects/tags/*`,
-                `${CV}/projects/images/suggested/*`, `${CV}/projects/tagsandregions/suggestions/action`],
-            notDataActions: [`${CV}/projects/export/read`],
-        })],
+        permissions: [
+            block({
+                actions: [`${CS}/*/read`],
+                dataActions: [
+                    `${CV}/*/read`,
+                    `${CV}/projects/predictions/query/action`,
+                    `${CV}/projects/images/*`,
+                    `${CV}/projects/tags/*`,
+                    `${CV}/projects/images/suggested/*`,
+                    `${CV}/projects/tagsandregions/suggestions/action`,
+                ],
+                notDataActions: [`${CV}/projects/export/read`],
+            }),
+        ],
     },
     "93586559-c37d-4a6b-ba08-b9f0940c2d73": {
         name: "Cognitive Services Custom Vision Reader",
-        permissions: [block({
-            actions: [`${CS}/*/read`],
-            dataActions: [`${CV}/*/read`, `${CV}/projects/predictions/query/action`],
-            notDataActions: [`${CV}/projects/export/read`],
-        })],
+        permissions: [
+            block({
+                actions: [`${CS}/*/read`],
+                dataActions: [`${CV}/*/read`, `${CV}/projects/predictions/query/action`],
+                notDataActions: [`${CV}/projects/export/read`],
+            }),
+        ],
     },
     "0a5ae4ab-0d65-4eeb-be61-29fc9b54394b": {
         name: "Cognitive Services Custom Vision Trainer",
-        permissions: [block({
-            actions: [`${CS}/*/read`],
-            dataActions: [`${CV}/*`],
-            notDataActions: [`${CV}/projects/action`, `${CV}/projects/delete`, `${CV}/projects/import/action`, `${CV}/projects/export/read`],
-        })],
+        permissions: [
+            block({
+                actions: [`${CS}/*/read`],
+                dataActions: [`${CV}/*`],
+                notDataActions: [`${CV}/projects/action`, `${CV}/projects/delete`, `${CV}/projects/import/action`, `${CV}/projects/export/read`],
+            }),
+        ],
     },
     "a97b65f3-24c7-4388-baec-2e87135dc908": {
         name: "Cognitive Services User",
@@ -85,22 +106,31 @@ export const BUILT_IN_ROLES: Record<string, BuiltInRole> = {
     },
     "ba92f5b4-2d11-453d-a403-e96b0029c9fe": {
         name: "Storage Blob Data Contributor",
-        permissions: [block({
-            actions: ["Microsoft.Storage/storageAccounts/blobServices/containers/*"],
-            dataActions: ["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/*"],
-        })],
+        permissions: [
+            block({
+                actions: ["Microsoft.Storage/storageAccounts/blobServices/containers/*"],
+                dataActions: ["Microsoft.Storage/storageAccounts/blobServices/containers/blobs/*"],
+            }),
+        ],
     },
     "974c5e8b-45b9-4653-ba55-5f855dd0fb88": {
         name: "Storage Queue Data Contributor",
-        permissions: [block({
-            actions: ["Microsoft.Storage/storageAccounts/queueServices/queues/*"],
-            dataActions: ["Microsoft.Storage/storageAccounts/queueServices/queues/messages/*"],
-        })],
+        permissions: [
+            block({
+                actions: ["Microsoft.Storage/storageAccounts/queueServices/queues/*"],
+                dataActions: ["Microsoft.Storage/storageAccounts/queueServices/queues/messages/*"],
+            }),
+        ],
     },
     "8e3af657-a8ff-443c-a75c-2fe8c4bcb635": { name: "Owner", permissions: [block({ actions: ["*"] })] },
     "b24988ac-6180-42a0-ab88-20f7382dd24c": {
         name: "Contributor",
-        permissions: [block({ actions: ["*"], notActions: ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write", "Microsoft.Authorization/elevateAccess/Action"] })],
+        permissions: [
+            block({
+                actions: ["*"],
+                notActions: ["Microsoft.Authorization/*/Delete", "Microsoft.Authorization/*/Write", "Microsoft.Authorization/elevateAccess/Action"],
+            }),
+        ],
     },
     "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": {
         name: "User Access Administrator",
@@ -108,7 +138,16 @@ export const BUILT_IN_ROLES: Record<string, BuiltInRole> = {
     },
     "f58310d9-a9f6-439a-9e8d-f62e7b41a168": {
         name: "Role Based Access Control Administrator",
-        permissions: [block({ actions: ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Authorization/roleAssignments/delete", "*/read", "Microsoft.Support/*"] })],
+        permissions: [
+            block({
+                actions: [
+                    "Microsoft.Authorization/roleAssignments/write",
+                    "Microsoft.Authorization/roleAssignments/delete",
+                    "*/read",
+                    "Microsoft.Support/*",
+                ],
+            }),
+        ],
     },
 };
 

@@ -25,7 +25,7 @@ describe("policy kit: three-valued reads and logic", () => {
         expect(tri.every([], () => false)).to.equal(true);
     });
     it("writes paths as a reader would and describes values on one short line", () => {
-        expect(pathText(["tags", "legal-review"])).to.equal("tags[\"legal-review\"]");
+        expect(pathText(["tags", "legal-review"])).to.equal('tags["legal-review"]');
         expect(pathText(["a", 0, "b"])).to.equal("a[0].b");
         expect(describeValue("x".repeat(200))).to.have.length(80);
         expect(describeValue(undefined)).to.equal("not set");

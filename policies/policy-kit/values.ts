@@ -90,7 +90,9 @@ export function pathText(path: PropertyPath): string {
     if (typeof path === "string") {
         return path;
     }
-    return path.map((s, i) => (typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? (i === 0 ? s : `.${s}`) : `[${JSON.stringify(s)}]`)).join("");
+    return path
+        .map((s, i) => (typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? (i === 0 ? s : `.${s}`) : `[${JSON.stringify(s)}]`))
+        .join("");
 }
 
 /** Reads `obj` at `path`; missing links give `undefined`, unknown ones UNKNOWN. */

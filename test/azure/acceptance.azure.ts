@@ -69,7 +69,10 @@ describe("acceptance in Azure: deploy, check, update again, destroy", function (
         for (const [key, value] of Object.entries(settings)) {
             await stack.setConfig(key, { value: typeof value === "string" ? value : JSON.stringify(value) });
         }
-        const up = await stack.up({ policyPacks: [path.join(REPO, "policies/security"), path.join(REPO, "policies/responsible-ai")], onOutput: o => process.stdout.write(o) });
+        const up = await stack.up({
+            policyPacks: [path.join(REPO, "policies/security"), path.join(REPO, "policies/responsible-ai")],
+            onOutput: o => process.stdout.write(o),
+        });
         outputs = up.outputs;
     });
 

@@ -24,7 +24,8 @@ for (const stack of ["dev", "prod"]) {
         this.timeout(120000);
         let set: ResourceSet;
         const of = (type: string) => set.resources.filter(r => r.type === `azure-native:${type}`);
-        const known = (r: ResourceRecord, key: string) => expect(hasUnknown(r.inputs[key]), `${r.name}.${key}: ${JSON.stringify(r.inputs[key])}`).to.equal(false);
+        const known = (r: ResourceRecord, key: string) =>
+            expect(hasUnknown(r.inputs[key]), `${r.name}.${key}: ${JSON.stringify(r.inputs[key])}`).to.equal(false);
         before(async () => {
             set = await loadProgram({ programDir: REPO_ROOT, stack, mode: "preview" });
         });

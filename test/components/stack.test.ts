@@ -49,7 +49,9 @@ describe("dev stack under mocks", () => {
         expect(run.one(T.account, "prediction").inputs.accountName).to.equal(`cvgdev-cvp-${SUFFIX}`);
         expect(run.one(T.identity).inputs.resourceName).to.equal("cvgdev-cmk-id");
         expect(run.resources.filter(r => r.type.startsWith("random:"))).to.deep.equal([]);
-        for (const r of run.resources.filter(x => x.custom && x.type.startsWith("azure-native:") && x.inputs.resourceGroupName !== undefined && x.type !== T.group)) {
+        for (const r of run.resources.filter(
+            x => x.custom && x.type.startsWith("azure-native:") && x.inputs.resourceGroupName !== undefined && x.type !== T.group,
+        )) {
             expect(r.inputs.resourceGroupName, r.name).to.equal(`cvgdev-rg-${SUFFIX}`);
             expect(refs(r, "resourceGroupName"), r.name).to.deep.equal([run.one(T.group).urn]);
         }
@@ -104,7 +106,10 @@ describe("dev stack under mocks", () => {
 
     it("keys: RSA with a rotation policy, and a first expiry fixed at creation (ignoreChanges keeps it)", () => {
         const now = Math.floor(Date.now() / 1000);
-        for (const [name, size] of [["storage", 3072], ["accounts", 2048]] as const) {
+        for (const [name, size] of [
+            ["storage", 3072],
+            ["accounts", 2048],
+        ] as const) {
             const k = run.one(T.key, name);
             const p = k.inputs.properties;
             expect(k.inputs.keyName).to.equal(name);
@@ -132,7 +137,8 @@ describe("dev stack under mocks", () => {
         expect(i.allowCrossTenantReplication).to.equal(false);
         expect(i.publicNetworkAccess).to.equal("Disabled");
         expect(i.networkRuleSet).to.deep.equal({
-            defaultAction: "Deny", bypass: "None",
+            defaultAction: "Deny",
+            bypass: "None",
             resourceAccessRules: [{ tenantId: DEV_TENANT, resourceId: run.one(T.account, "training").id }],
         });
         expect(i.encryption.requireInfrastructureEncryption).to.equal(true);
@@ -220,8 +226,12 @@ describe("dev stack under mocks", () => {
 
     it("creates the three private DNS zones, each linked to the VNet", () => {
         const vnet = run.one(T.vnet);
-        expect(run.ofType(T.zone).map(z => z.inputs.privateZoneName).sort()).to.deep.equal([
-            "privatelink.blob.core.windows.net", "privatelink.cognitiveservices.azure.com", "privatelink.vaultcore.azure.net"]);
+        expect(
+            run
+                .ofType(T.zone)
+                .map(z => z.inputs.privateZoneName)
+                .sort(),
+        ).to.deep.equal(["privatelink.blob.core.windows.net", "privatelink.cognitiveservices.azure.com", "privatelink.vaultcore.azure.net"]);
         for (const zone of run.ofType(T.zone)) {
             const links = run.ofType(T.link).filter(l => refs(l, "privateZoneName").includes(zone.urn));
             expect(links).to.have.length(1);
@@ -252,28 +262,36 @@ describe("dev stack under mocks", () => {
         const prediction = run.one(T.account, "prediction");
         const trainer = run.one(T.roleDefinition, "trainer");
         const projectAdmin = run.one(T.roleDefinition, "project-admin");
-        const summary = (target: typeof training) => assignmentsOn(run, target)
-            .map(ra => `${roleOf(ra)}:${ra.inputs.principalId}:${ra.inputs.principalType}`).sort();
+        const summary = (target: typeof training) =>
+            assignmentsOn(run, target)
+                .map(ra => `${roleOf(ra)}:${ra.inputs.principalId}:${ra.inputs.principalType}`)
+                .sort();
         const R = BuiltInRoles;
-        expect(summary(training)).to.deep.equal([
-            `${R["Cognitive Services Custom Vision Deployment"]}:00000000-0000-0000-0000-00000000a003:Group`,
-            `${R["Cognitive Services Custom Vision Labeler"]}:00000000-0000-0000-0000-00000000a001:Group`,
-            `${R["Cognitive Services Custom Vision Reader"]}:00000000-0000-0000-0000-00000000a004:Group`,
-            `${trainer.inputs.roleDefinitionId}:00000000-0000-0000-0000-00000000a002:Group`,
-            `${projectAdmin.inputs.roleDefinitionId}:00000000-0000-0000-0000-00000000a005:Group`,
-        ].sort());
-        expect(summary(prediction)).to.deep.equal([
-            `${R["Cognitive Services Custom Vision Deployment"]}:00000000-0000-0000-0000-00000000a003:Group`,
-            `${R["Cognitive Services Custom Vision Reader"]}:00000000-0000-0000-0000-00000000a004:Group`,
-            `${R["Cognitive Services User"]}:00000000-0000-0000-0000-00000000b001:ServicePrincipal`,
-        ].sort());
+        expect(summary(training)).to.deep.equal(
+            [
+                `${R["Cognitive Services Custom Vision Deployment"]}:00000000-0000-0000-0000-00000000a003:Group`,
+                `${R["Cognitive Services Custom Vision Labeler"]}:00000000-0000-0000-0000-00000000a001:Group`,
+                `${R["Cognitive Services Custom Vision Reader"]}:00000000-0000-0000-0000-00000000a004:Group`,
+                `${trainer.inputs.roleDefinitionId}:00000000-0000-0000-0000-00000000a002:Group`,
+                `${projectAdmin.inputs.roleDefinitionId}:00000000-0000-0000-0000-00000000a005:Group`,
+            ].sort(),
+        );
+        expect(summary(prediction)).to.deep.equal(
+            [
+                `${R["Cognitive Services Custom Vision Deployment"]}:00000000-0000-0000-0000-00000000a003:Group`,
+                `${R["Cognitive Services Custom Vision Reader"]}:00000000-0000-0000-0000-00000000a004:Group`,
+                `${R["Cognitive Services User"]}:00000000-0000-0000-0000-00000000b001:ServicePrincipal`,
+            ].sort(),
+        );
         const storage = assignmentsOn(run, run.one(T.storage));
         expect(storage.map(roleOf).sort()).to.deep.equal([R["Storage Blob Data Contributor"], R["Storage Queue Data Contributor"]].sort());
         expect(storage.map(ra => ra.inputs.principalId)).to.deep.equal([run.outputs.trainingPrincipalId, run.outputs.trainingPrincipalId]);
         expect(run.outputs.trainingPrincipalId).to.match(/^[0-9a-f-]{36}$/);
         for (const ra of run.ofType(T.ra)) {
             expect(["Group", "ServicePrincipal"]).to.include(ra.inputs.principalType);
-            expect(ra.inputs.roleDefinitionId).to.match(new RegExp(`^/subscriptions/${DEV_SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/[0-9a-f-]{36}$`));
+            expect(ra.inputs.roleDefinitionId).to.match(
+                new RegExp(`^/subscriptions/${DEV_SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/[0-9a-f-]{36}$`),
+            );
             expect(Object.keys(ForbiddenRoles)).to.not.include(roleOf(ra));
         }
     });
@@ -286,9 +304,13 @@ describe("dev stack under mocks", () => {
             expect(definition.inputs.scope).to.equal(groupId);
             expect(definition.inputs.assignableScopes).to.deep.equal([groupId]);
             expect(definition.inputs.roleName).to.match(new RegExp(`\\(cvgdev-rg-${SUFFIX}\\)$`));
-            expect(definition.inputs.permissions[0].notDataActions).to.include("Microsoft.CognitiveServices/accounts/CustomVision/projects/iterations/publish/*");
+            expect(definition.inputs.permissions[0].notDataActions).to.include(
+                "Microsoft.CognitiveServices/accounts/CustomVision/projects/iterations/publish/*",
+            );
             const ra = run.one(T.ra, `-training-ra-${which}-`);
-            expect(ra.inputs.roleDefinitionId).to.equal(`/subscriptions/${DEV_SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/${definition.inputs.roleDefinitionId}`);
+            expect(ra.inputs.roleDefinitionId).to.equal(
+                `/subscriptions/${DEV_SUBSCRIPTION}/providers/Microsoft.Authorization/roleDefinitions/${definition.inputs.roleDefinitionId}`,
+            );
             expect(refs(ra, "roleDefinitionId")).to.include(definition.urn);
         }
     });
@@ -328,11 +350,11 @@ describe("dev stack under mocks", () => {
             expect(list.length, type).to.be.greaterThan(0);
             for (const r of list) {
                 expect(r.inputs.tags, r.name).to.include({
-                    "owner": "vision-team@example.com",
+                    owner: "vision-team@example.com",
                     "data-classification": "confidential",
                     "consent-reference": "CONSENT-2024-0001",
                     "legal-review": "LEGAL-REVIEW-0001",
-                    "environment": "dev",
+                    environment: "dev",
                 });
             }
         }
@@ -354,11 +376,12 @@ describe("dev stack under mocks", () => {
 
     it("registers the same names and inputs on every run, the key expiry aside (ignoreChanges keeps the first one)", async () => {
         const again = await runStack(loadStackConfig("dev"));
-        const withoutExpiry = (r: RunResult) => r.resources.map(x => {
-            const inputs = structuredClone(x.inputs);
-            if (x.type === T.key) delete inputs.properties.attributes.expires;
-            return { urn: x.urn, inputs };
-        });
+        const withoutExpiry = (r: RunResult) =>
+            r.resources.map(x => {
+                const inputs = structuredClone(x.inputs);
+                if (x.type === T.key) delete inputs.properties.attributes.expires;
+                return { urn: x.urn, inputs };
+            });
         expect(withoutExpiry(again)).to.deep.equal(withoutExpiry(run));
     });
 });
@@ -386,7 +409,9 @@ describe("where the subscription, tenant and cloud come from", () => {
         expect(run.outputs.keyVaultUri).to.equal(`https://${vault.inputs.vaultName}.vault.azure.net/`);
         expect(refs(storage, "encryption")).to.include(vault.urn);
         expect(run.one(T.account, "training").inputs.properties.allowedFqdnList).to.deep.equal([
-            `${storage.inputs.accountName}.blob.core.windows.net`, `${storage.inputs.accountName}.queue.core.windows.net`]);
+            `${storage.inputs.accountName}.blob.core.windows.net`,
+            `${storage.inputs.accountName}.queue.core.windows.net`,
+        ]);
     });
 
     it("keeps an existing resource group's name when resourceGroupName is set", async () => {

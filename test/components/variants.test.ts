@@ -5,8 +5,10 @@ import { refs } from "../support/expect-helpers";
 
 const NS = "custom-vision-guardrails";
 const HUB = "/subscriptions/22222222-2222-2222-2222-222222222222/resourceGroups/hub-dns/providers/Microsoft.Network/privateDnsZones";
-const SUBNET = "/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet/subnets/pe";
-const WORKSPACE = "/subscriptions/44444444-4444-4444-4444-444444444444/resourceGroups/central/providers/Microsoft.OperationalInsights/workspaces/central-law";
+const SUBNET =
+    "/subscriptions/33333333-3333-3333-3333-333333333333/resourceGroups/spoke/providers/Microsoft.Network/virtualNetworks/spoke-vnet/subnets/pe";
+const WORKSPACE =
+    "/subscriptions/44444444-4444-4444-4444-444444444444/resourceGroups/central/providers/Microsoft.OperationalInsights/workspaces/central-law";
 
 describe("bring your own network, DNS zones and workspace", () => {
     it("creates none of them and uses the given IDs everywhere", async () => {
@@ -19,8 +21,13 @@ describe("bring your own network, DNS zones and workspace", () => {
         };
         config[`${NS}:logAnalyticsWorkspaceId`] = WORKSPACE;
         const run = await runStack(config);
-        for (const type of ["azure-native:network:VirtualNetwork", "azure-native:network:Subnet", "azure-native:privatedns:PrivateZone",
-            "azure-native:privatedns:VirtualNetworkLink", "azure-native:operationalinsights:Workspace"]) {
+        for (const type of [
+            "azure-native:network:VirtualNetwork",
+            "azure-native:network:Subnet",
+            "azure-native:privatedns:PrivateZone",
+            "azure-native:privatedns:VirtualNetworkLink",
+            "azure-native:operationalinsights:Workspace",
+        ]) {
             expect(run.ofType(type), type).to.have.length(0);
         }
         const endpoints = run.ofType("azure-native:network:PrivateEndpoint");
@@ -28,8 +35,10 @@ describe("bring your own network, DNS zones and workspace", () => {
         for (const pe of endpoints) {
             expect(pe.inputs.subnet.id).to.equal(SUBNET);
         }
-        const zonesUsed = run.ofType("azure-native:network:PrivateDnsZoneGroup")
-            .map(g => g.inputs.privateDnsZoneConfigs[0].privateDnsZoneId).sort();
+        const zonesUsed = run
+            .ofType("azure-native:network:PrivateDnsZoneGroup")
+            .map(g => g.inputs.privateDnsZoneConfigs[0].privateDnsZoneId)
+            .sort();
         expect(zonesUsed).to.deep.equal([
             `${HUB}/privatelink.blob.core.windows.net`,
             `${HUB}/privatelink.cognitiveservices.azure.com`,
@@ -49,7 +58,9 @@ describe("bring your own network, DNS zones and workspace", () => {
         const config = loadStackConfig("dev");
         config[`${NS}:network`] = { subnetId: SUBNET };
         let error: Error | undefined;
-        await runStack(config).catch(e => { error = e; });
+        await runStack(config).catch(e => {
+            error = e;
+        });
         expect(error?.message).to.match(/custom-vision-guardrails:privateDnsZoneIds: expected the hub's private DNS zone IDs/);
     });
 });
@@ -95,7 +106,10 @@ describe("prod stack under mocks", () => {
         const run = await runStack(loadStackConfig("prod"), { stack: "prod" });
         const vault = run.one("azure-native:keyvault:Vault");
         expect(vault.inputs.properties.sku).to.deep.equal({ family: "A", name: "premium" });
-        for (const [name, size] of [["storage", 4096], ["accounts", 2048]] as const) {
+        for (const [name, size] of [
+            ["storage", 4096],
+            ["accounts", 2048],
+        ] as const) {
             const key = run.one("azure-native:keyvault:Key", name).inputs.properties;
             expect(key.kty).to.equal("RSA-HSM");
             expect(key.keySize).to.equal(size);

@@ -1,5 +1,14 @@
 import { expect } from "chai";
-import { toWireProperties, toWireValue, SIG_KEY, SECRET_SIG, RESOURCE_REFERENCE_SIG, OUTPUT_VALUE_SIG, UNKNOWN_STRING, UNKNOWN_OBJECT } from "../../cvguard/wire";
+import {
+    toWireProperties,
+    toWireValue,
+    SIG_KEY,
+    SECRET_SIG,
+    RESOURCE_REFERENCE_SIG,
+    OUTPUT_VALUE_SIG,
+    UNKNOWN_STRING,
+    UNKNOWN_OBJECT,
+} from "../../cvguard/wire";
 import { structPb } from "../../cvguard/engine/proto";
 
 // The SDK's deserializer is @internal (absent from its .d.ts), so it is reached untyped.
@@ -47,6 +56,9 @@ describe("cvguard engine: value conversion to the analyzer wire form", () => {
     });
 
     it("passes unknown sentinels through untouched", () => {
-        expect(toWireProperties({ endpoint: UNKNOWN_STRING, deep: { v: UNKNOWN_STRING } })).to.deep.equal({ endpoint: UNKNOWN_STRING, deep: { v: UNKNOWN_STRING } });
+        expect(toWireProperties({ endpoint: UNKNOWN_STRING, deep: { v: UNKNOWN_STRING } })).to.deep.equal({
+            endpoint: UNKNOWN_STRING,
+            deep: { v: UNKNOWN_STRING },
+        });
     });
 });

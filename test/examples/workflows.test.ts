@@ -13,7 +13,11 @@ const REPO = path.resolve(__dirname, "../..");
 const CLI = `node ${path.join(REPO, "cvguard", "main.js")}`;
 const hasJq = spawnSync("jq", ["--version"]).status === 0;
 
-interface Step { name?: string; run?: string; if?: string }
+interface Step {
+    name?: string;
+    run?: string;
+    if?: string;
+}
 function steps(file: string, job: string): Step[] {
     const doc = parse(fs.readFileSync(path.join(REPO, "examples", "github-actions", file), "utf8"));
     return doc.jobs[job].steps;
@@ -39,12 +43,20 @@ describe("GitHub Actions examples", function () {
     it("policy check: the offline path writes SARIF and Markdown in one run and records the exit code", () => {
         const githubEnv = path.join(dir, "github-env");
         fs.writeFileSync(githubEnv, "");
-        const run = runStep(step(steps("custom-vision-guardrails.yml", "policy-check"), "Offline check with cvguard"), dir, {}, { STACK: "dev", GITHUB_ENV: githubEnv });
+        const run = runStep(
+            step(steps("custom-vision-guardrails.yml", "policy-check"), "Offline check with cvguard"),
+            dir,
+            {},
+            { STACK: "dev", GITHUB_ENV: githubEnv },
+        );
         expect(run.status, run.stderr).to.equal(0);
         expect(fs.readFileSync(githubEnv, "utf8")).to.equal("PREVIEW_EXIT=0\n");
         // Only the deliberate advisory of dev (a software key, KEY-04); undecided findings are never results.
         const results = JSON.parse(fs.readFileSync(path.join(dir, "cvguard.sarif"), "utf8")).runs[0].results;
-        expect(results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`)).to.deep.equal(["key-vault-key-hsm-backed warning", "key-vault-key-hsm-backed warning"]);
+        expect(results.map((r: { ruleId: string; level: string }) => `${r.ruleId} ${r.level}`)).to.deep.equal([
+            "key-vault-key-hsm-backed warning",
+            "key-vault-key-hsm-backed warning",
+        ]);
         expect(fs.readFileSync(path.join(dir, "cvguard.md"), "utf8")).to.match(/^### :white_check_mark: Policies passed/);
     });
 

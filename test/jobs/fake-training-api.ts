@@ -36,7 +36,12 @@ export async function startFakeTrainingApi(token: string, projects: Record<strin
             return send(404, { code: "NotFound" });
         }
         if (!match[1]) {
-            return req.method === "GET" ? send(200, [...state].map(([id, p]) => ({ id, name: p.name }))) : send(405);
+            return req.method === "GET"
+                ? send(
+                      200,
+                      [...state].map(([id, p]) => ({ id, name: p.name })),
+                  )
+                : send(405);
         }
         const project = state.get(decodeURIComponent(match[1]));
         if (!project) {

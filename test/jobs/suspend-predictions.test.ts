@@ -13,14 +13,18 @@ const ACCOUNT = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Cognitiv
 
 function fakeAz(dir: string, accounts: string): string {
     const log = path.join(dir, "calls");
-    fs.writeFileSync(path.join(dir, "az"), `#!/bin/sh
+    fs.writeFileSync(
+        path.join(dir, "az"),
+        `#!/bin/sh
 echo "$*" >> "${log}"
 case "$1 $2" in
   "resource list") printf '%s' "${accounts}" ;;
   "network private-endpoint-connection")
     if [ "$3" = "list" ]; then printf '%s\\n%s\\n' "$5/privateEndpointConnections/pe1.a" "$5/privateEndpointConnections/pe2.b"; fi ;;
 esac
-`, { mode: 0o755 });
+`,
+        { mode: 0o755 },
+    );
     return log;
 }
 
@@ -36,7 +40,9 @@ describe("break-glass prediction override (scripts/suspend-predictions.sh)", () 
         const run = spawnSync("sh", [SCRIPT, "--resource-group", "rg"], { encoding: "utf8", env: { PATH: `${dir}:/usr/bin:/bin` } });
         expect(run.status, run.stderr).to.equal(0);
         const calls = fs.readFileSync(log, "utf8").trim().split("\n");
-        expect(calls[0]).to.match(/^resource list --resource-group rg --resource-type Microsoft.CognitiveServices\/accounts --query \[\?kind=='CustomVision.Prediction' && tags."managed-by"=='pulumi-custom-vision-guardrails'\].id -o tsv$/);
+        expect(calls[0]).to.match(
+            /^resource list --resource-group rg --resource-type Microsoft.CognitiveServices\/accounts --query \[\?kind=='CustomVision.Prediction' && tags."managed-by"=='pulumi-custom-vision-guardrails'\].id -o tsv$/,
+        );
         expect(calls.filter(c => c.startsWith("network private-endpoint-connection reject"))).to.deep.equal([
             `network private-endpoint-connection reject --id ${ACCOUNT}/privateEndpointConnections/pe1.a --description Human override (RAI-07): predictions suspended`,
             `network private-endpoint-connection reject --id ${ACCOUNT}/privateEndpointConnections/pe2.b --description Human override (RAI-07): predictions suspended`,

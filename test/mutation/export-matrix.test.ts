@@ -61,7 +61,10 @@ describe("mutation matrix on stack exports of the dev stack", function () {
             expect(changed, "the mutation's target exists in the export").to.not.be.empty;
             const variant = loadStackExport(writeExport(m.control, value));
             const before = targetsOf(baseline, m).map(r => JSON.stringify([r.inputs, r.outputs]));
-            expect(targetsOf(variant, m).map(r => JSON.stringify([r.inputs, r.outputs])), "the mutation changed its target").to.not.deep.equal(before);
+            expect(
+                targetsOf(variant, m).map(r => JSON.stringify([r.inputs, r.outputs])),
+                "the mutation changed its target",
+            ).to.not.deep.equal(before);
             const result = await analyzer.analyze(variant);
             const related = result.violations.filter(v => v.controls.includes(m.control));
             expect(blockedFor(result, m.control), `${m.control} findings:\n${describeViolations(related)}`).to.not.be.empty;

@@ -6,7 +6,7 @@ import { Mutation } from "./mutations";
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 export const PACKS = [path.join(REPO_ROOT, "policies", "security"), path.join(REPO_ROOT, "policies", "responsible-ai")];
 export const MODES = ["preview", "update"] as const;
-export type Mode = typeof MODES[number];
+export type Mode = (typeof MODES)[number];
 export type Analyzer = Awaited<ReturnType<typeof openAnalyzer>>;
 
 /** Both packs, started once for a stack and mode, as the engine starts them for one deployment. */
@@ -16,7 +16,6 @@ export function openPacks(set: ResourceSet): Promise<Analyzer> {
 
 export const targetsOf = (set: ResourceSet, m: Mutation): ResourceRecord[] =>
     set.resources.filter(r => r.type === m.target.type && m.target.name.test(r.name));
-
 
 /**
  * Every resource registration captures a stack trace (the SDK records source positions), and

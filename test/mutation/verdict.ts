@@ -14,4 +14,6 @@ export const cantRunFor = (r: AnalysisResult, control: string): Violation[] =>
 
 /** One line per violation, for assertion messages. */
 export const describeViolations = (vs: Violation[]): string =>
-    vs.length === 0 ? "(none)" : vs.map(v => `${v.enforcementLevel} ${v.policyName} [${v.controls.join(",")}] ${v.resourceName}: ${v.message.split("\n").pop()}`).join("\n");
+    vs.length === 0
+        ? "(none)"
+        : vs.map(v => `${v.enforcementLevel} ${v.policyName} [${v.controls.join(",")}] ${v.resourceName}: ${v.message.split("\n").pop()}`).join("\n");

@@ -24,15 +24,68 @@ const TYPES = resourceTypes();
 
 /** Property names the policies read, so random bags often hit real paths. */
 const KEYS = [
-    "id", "name", "kind", "tags", "location", "properties", "identity", "type", "sku", "owner", "data-classification",
-    "consent-reference", "legal-review", "roleDefinitionId", "principalId", "principalType", "scope", "emailReceivers",
-    "emailAddress", "enabled", "scopes", "actions", "actionGroupId", "actionGroups", "policy", "rules", "definition",
-    "baseBlob", "delete", "daysAfterModificationGreaterThan", "daysAfterCreationGreaterThan", "accountName",
-    "resourceUri", "workspaceId", "logs", "category", "categoryGroup", "retentionInDays", "publicNetworkAccess",
-    "networkAcls", "defaultAction", "disableLocalAuth", "customSubDomainName", "encryption", "keySource",
-    "keyVaultProperties", "privateLinkServiceConnections", "privateLinkServiceId", "groupIds", "privateDnsZoneConfigs",
-    "privateDnsZoneId", "enablePurgeProtection", "softDeleteRetentionInDays", "enableRbacAuthorization", "kty",
-    "keySize", "rotationPolicy", "attributes", "level", "features", "deleteRetentionPolicy", "days",
+    "id",
+    "name",
+    "kind",
+    "tags",
+    "location",
+    "properties",
+    "identity",
+    "type",
+    "sku",
+    "owner",
+    "data-classification",
+    "consent-reference",
+    "legal-review",
+    "roleDefinitionId",
+    "principalId",
+    "principalType",
+    "scope",
+    "emailReceivers",
+    "emailAddress",
+    "enabled",
+    "scopes",
+    "actions",
+    "actionGroupId",
+    "actionGroups",
+    "policy",
+    "rules",
+    "definition",
+    "baseBlob",
+    "delete",
+    "daysAfterModificationGreaterThan",
+    "daysAfterCreationGreaterThan",
+    "accountName",
+    "resourceUri",
+    "workspaceId",
+    "logs",
+    "category",
+    "categoryGroup",
+    "retentionInDays",
+    "publicNetworkAccess",
+    "networkAcls",
+    "defaultAction",
+    "disableLocalAuth",
+    "customSubDomainName",
+    "encryption",
+    "keySource",
+    "keyVaultProperties",
+    "privateLinkServiceConnections",
+    "privateLinkServiceId",
+    "groupIds",
+    "privateDnsZoneConfigs",
+    "privateDnsZoneId",
+    "enablePurgeProtection",
+    "softDeleteRetentionInDays",
+    "enableRbacAuthorization",
+    "kty",
+    "keySize",
+    "rotationPolicy",
+    "attributes",
+    "level",
+    "features",
+    "deleteRetentionPolicy",
+    "days",
 ];
 
 const IDS = [
@@ -44,8 +97,7 @@ const IDS = [
     "/subscriptions/0000/providers/Microsoft.Authorization/roleDefinitions/0a5ae4ab-0d65-4eeb-be61-29fc9b54394b",
 ];
 
-const key = fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 12 }))
-    .filter(k => !k.startsWith("__"));
+const key = fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 12 })).filter(k => !k.startsWith("__"));
 
 const leaf: fc.Arbitrary<unknown> = fc.oneof(
     fc.constant(UNKNOWN),
@@ -90,32 +142,45 @@ describe("fuzz: every policy of both packs tolerates any property bag", function
     });
 
     it("resource policies: random bags for every type", async () => {
-        await fc.assert(fc.asyncProperty(fc.constantFrom(...TYPES), props, async (type, p) => {
-            assertNoThrow(await analyzeResource(allPolicies, { type, name: "fuzzed", props: p }));
-        }), { numRuns: 150 });
+        await fc.assert(
+            fc.asyncProperty(fc.constantFrom(...TYPES), props, async (type, p) => {
+                assertNoThrow(await analyzeResource(allPolicies, { type, name: "fuzzed", props: p }));
+            }),
+            { numRuns: 150 },
+        );
     });
 
     it("resource policies: every type at least once with a malformed bag", async () => {
         for (const type of TYPES) {
-            await fc.assert(fc.asyncProperty(props, async p => {
-                assertNoThrow(await analyzeResource(allPolicies, { type, name: "fuzzed", props: p }));
-            }), { numRuns: 4 });
+            await fc.assert(
+                fc.asyncProperty(props, async p => {
+                    assertNoThrow(await analyzeResource(allPolicies, { type, name: "fuzzed", props: p }));
+                }),
+                { numRuns: 4 },
+            );
         }
     });
 
     it("stack policies: random stacks with random relations", async () => {
-        const stack = fc.array(fc.record({ type: fc.constantFrom(...TYPES), props }), { minLength: 1, maxLength: 8 })
-            .chain(rs => {
-                const urns = rs.map((r, i) => `urn:pulumi:test::test::${r.type}::r${i}`);
-                const deps = fc.dictionary(fc.constantFrom(...KEYS), fc.subarray([...urns, "urn:pulumi:test::test::x::gone"]), { maxKeys: 3 });
-                return fc.tuple(fc.constant(rs), fc.array(deps, { minLength: rs.length, maxLength: rs.length }))
-                    .map(([rs2, ds]) => rs2.map((r, i): TestResource => ({
-                        type: r.type, name: `r${i}`, urn: urns[i], props: r.props, propertyDependencies: ds[i],
-                        dependencies: Object.values(ds[i]).flat(),
-                    })));
-            });
-        await fc.assert(fc.asyncProperty(stack, async resources => {
-            assertNoThrow(await analyzeStack(allPolicies, resources));
-        }), { numRuns: 150 });
+        const stack = fc.array(fc.record({ type: fc.constantFrom(...TYPES), props }), { minLength: 1, maxLength: 8 }).chain(rs => {
+            const urns = rs.map((r, i) => `urn:pulumi:test::test::${r.type}::r${i}`);
+            const deps = fc.dictionary(fc.constantFrom(...KEYS), fc.subarray([...urns, "urn:pulumi:test::test::x::gone"]), { maxKeys: 3 });
+            return fc.tuple(fc.constant(rs), fc.array(deps, { minLength: rs.length, maxLength: rs.length })).map(([rs2, ds]) =>
+                rs2.map((r, i): TestResource => ({
+                    type: r.type,
+                    name: `r${i}`,
+                    urn: urns[i],
+                    props: r.props,
+                    propertyDependencies: ds[i],
+                    dependencies: Object.values(ds[i]).flat(),
+                })),
+            );
+        });
+        await fc.assert(
+            fc.asyncProperty(stack, async resources => {
+                assertNoThrow(await analyzeStack(allPolicies, resources));
+            }),
+            { numRuns: 150 },
+        );
     });
 });

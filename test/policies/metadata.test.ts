@@ -26,16 +26,19 @@ describe("policy metadata across packs", () => {
     });
 
     it("every policy declares description, enforcement level, severity and remediation", () => {
-        const missing = all.filter(({ policy: p }) => !p.description?.trim() || !p.enforcementLevel || !p.severity || !p.remediationSteps?.trim())
+        const missing = all
+            .filter(({ policy: p }) => !p.description?.trim() || !p.enforcementLevel || !p.severity || !p.remediationSteps?.trim())
             .map(({ pack, policy }) => `${pack}/${policy.name}`);
         expect(missing).to.deep.equal([]);
     });
 
     it("every policy names at least one control that exists in the catalog", () => {
-        const bad = all.filter(({ policy }) => {
-            const controls = tagged(policy, "control:");
-            return controls.length === 0 || controls.some(c => !catalog.has(c));
-        }).map(({ pack, policy }) => `${pack}/${policy.name}: ${JSON.stringify(tagged(policy, "control:"))}`);
+        const bad = all
+            .filter(({ policy }) => {
+                const controls = tagged(policy, "control:");
+                return controls.length === 0 || controls.some(c => !catalog.has(c));
+            })
+            .map(({ pack, policy }) => `${pack}/${policy.name}: ${JSON.stringify(tagged(policy, "control:"))}`);
         expect(bad).to.deep.equal([]);
     });
 

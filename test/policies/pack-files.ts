@@ -8,7 +8,8 @@ export const repoRoot = path.resolve(__dirname, "../..");
 /** Every directory under policies/ that is a policy pack (has PulumiPolicy.yaml; the policy kit is a plain package). */
 export function packDirs(): string[] {
     const dir = path.join(repoRoot, "policies");
-    return fs.readdirSync(dir)
+    return fs
+        .readdirSync(dir)
         .map(d => path.join(dir, d))
         .filter(d => fs.existsSync(path.join(d, "PulumiPolicy.yaml")))
         .sort();

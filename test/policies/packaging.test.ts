@@ -18,8 +18,15 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 /** What a published pack may require at run time: its two dependencies and Node's own modules. */
 const RUNTIME_DEPENDENCIES = ["@pulumi/policy", "@pulumi/pulumi"];
 
-interface ServedPolicy { name: string; tags: string[] }
-interface ServedInfo { name: string; version: string; policies: ServedPolicy[] }
+interface ServedPolicy {
+    name: string;
+    tags: string[];
+}
+interface ServedInfo {
+    name: string;
+    version: string;
+    policies: ServedPolicy[];
+}
 
 for (const packDir of packDirs()) {
     const dirName = path.basename(packDir);
@@ -27,7 +34,10 @@ for (const packDir of packDirs()) {
     describe(`policy pack ${dirName}: what it ships`, () => {
         it("has PulumiPolicy.yaml and a package.json with a version, a compiled .js main and no lifecycle script that prints", () => {
             expect(fs.existsSync(path.join(packDir, "PulumiPolicy.yaml")), "PulumiPolicy.yaml").to.equal(true);
-            const pkg = packageJson(packDir) as ReturnType<typeof packageJson> & { scripts?: Record<string, string>; dependencies?: Record<string, string> };
+            const pkg = packageJson(packDir) as ReturnType<typeof packageJson> & {
+                scripts?: Record<string, string>;
+                dependencies?: Record<string, string>;
+            };
             expect(pkg.version, "package.json version").to.match(/^\d+\.\d+\.\d+/);
             expect(pkg.main, "package.json main").to.match(/\.js$/);
             expect(Object.keys(pkg.scripts ?? {}).filter(s => /^(pre|post)?(pack|prepare|publish|install)$/.test(s))).to.deep.equal([]);
@@ -37,7 +47,9 @@ for (const packDir of packDirs()) {
         it("bundles the policy kit: its compiled main requires nothing but its dependencies and Node's modules", () => {
             const main = path.join(packDir, packageJson(packDir).main!);
             const required = [...new Set(moduleSpecifiers(fs.readFileSync(main, "utf8")))];
-            const outside = required.filter(s => !builtinModules.includes(s.replace(/^node:/, "")) && !RUNTIME_DEPENDENCIES.some(d => s === d || s.startsWith(`${d}/`)));
+            const outside = required.filter(
+                s => !builtinModules.includes(s.replace(/^node:/, "")) && !RUNTIME_DEPENDENCIES.some(d => s === d || s.startsWith(`${d}/`)),
+            );
             expect(outside).to.deep.equal([]);
         });
     });

@@ -14,12 +14,19 @@ const FINDINGS = 200_000;
 function hugeResult(): AnalysisResult {
     const base = fixtureResult();
     const template = base.violations[0];
-    const resources: AnalysisResult["resources"] = [{ urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev", type: "pulumi:pulumi:Stack", name: "p-dev", parent: null }];
+    const resources: AnalysisResult["resources"] = [
+        { urn: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev", type: "pulumi:pulumi:Stack", name: "p-dev", parent: null },
+    ];
     for (let i = 0; i < RESOURCES; i++) {
         // A parent chain as deep as the resource count allows for the first 3,000: deep trees must not recurse.
         const parent = i === 0 ? resources[0].urn : i < 3_000 ? resources[i].urn : resources[0].urn;
-        resources.push({ urn: `urn:pulumi:dev::p::azure-native:storage:StorageAccount::s${i}`, type: "azure-native:storage:StorageAccount", name: `s${i}`, parent,
-            policies: { passed: ["a", "b"], failed: ["cognitive-services-public-network-disabled"], undecided: [] } });
+        resources.push({
+            urn: `urn:pulumi:dev::p::azure-native:storage:StorageAccount::s${i}`,
+            type: "azure-native:storage:StorageAccount",
+            name: `s${i}`,
+            parent,
+            policies: { passed: ["a", "b"], failed: ["cognitive-services-public-network-disabled"], undecided: [] },
+        });
     }
     const violations: Violation[] = [];
     for (let i = 0; i < FINDINGS; i++) {

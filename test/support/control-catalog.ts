@@ -32,7 +32,11 @@ export function parseCatalogMarkdown(markdown: string): CatalogControl[] {
             header = [];
             continue;
         }
-        const cells = line.trim().replace(/^\||\|$/g, "").split("|").map(c => c.trim());
+        const cells = line
+            .trim()
+            .replace(/^\||\|$/g, "")
+            .split("|")
+            .map(c => c.trim());
         if (!header.length) {
             header = cells.map(c => c.toLowerCase());
             continue;

@@ -25,8 +25,13 @@ export function fixtureExport(storage: FixtureStorage[], stack = "dev", project 
             resources: [
                 { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" },
                 ...storage.map(s => ({
-                    urn: fixtureStorageUrn(s.name, stack, project), custom: true, id: `id-${s.name}`, type: FIXTURE_STORAGE, parent: stackUrn,
-                    inputs: s.props, outputs: s.props,
+                    urn: fixtureStorageUrn(s.name, stack, project),
+                    custom: true,
+                    id: `id-${s.name}`,
+                    type: FIXTURE_STORAGE,
+                    parent: stackUrn,
+                    inputs: s.props,
+                    outputs: s.props,
                 })),
             ],
         },

@@ -113,7 +113,9 @@ class Recorder {
             });
             const record: RecordedResource = {
                 urn: monitor.newUrn(parent, type, name),
-                type, name, parent,
+                type,
+                name,
+                parent,
                 custom: req.getCustom(),
                 inputs: deserializeProperties(req.getObject()),
                 dependencies: req.getDependenciesList(),
@@ -149,7 +151,9 @@ function resultOf(resources: RecordedResource[], outputs: Record<string, any>): 
         one(type, nameIncludes) {
             const found = resources.filter(r => r.type === type && (!nameIncludes || r.name.includes(nameIncludes)));
             if (found.length !== 1) {
-                throw new Error(`expected one ${type}${nameIncludes ? ` named *${nameIncludes}*` : ""}, found ${found.length}: ${found.map(r => r.name).join(", ")}`);
+                throw new Error(
+                    `expected one ${type}${nameIncludes ? ` named *${nameIncludes}*` : ""}, found ${found.length}: ${found.map(r => r.name).join(", ")}`,
+                );
             }
             return found[0];
         },
@@ -178,39 +182,68 @@ function outputsFor(type: string, name: string, inputs: Record<string, any>, sub
             const sub = s(inputs.properties?.customSubDomainName, n);
             const systemAssigned = String(inputs.identity?.type ?? "").includes("SystemAssigned");
             return {
-                ...inputs, name: n, id: `${rg}/Microsoft.CognitiveServices/accounts/${n}`,
+                ...inputs,
+                name: n,
+                id: `${rg}/Microsoft.CognitiveServices/accounts/${n}`,
                 properties: { ...inputs.properties, endpoint: `https://${sub}.cognitiveservices.azure.com/` },
                 identity: { ...inputs.identity, ...(systemAssigned ? { principalId: fakeGuid(`principal:${n}`) } : {}) },
             };
         }
         case "azure-native:keyvault:Vault": {
             const n = s(inputs.vaultName, name);
-            return { ...inputs, name: n, id: `${rg}/Microsoft.KeyVault/vaults/${n}`, properties: { ...inputs.properties, vaultUri: `https://${n}.vault.azure.net/` } };
+            return {
+                ...inputs,
+                name: n,
+                id: `${rg}/Microsoft.KeyVault/vaults/${n}`,
+                properties: { ...inputs.properties, vaultUri: `https://${n}.vault.azure.net/` },
+            };
         }
         case "azure-native:keyvault:Key": {
             const n = s(inputs.keyName, name);
             const keyUri = `https://${inputs.vaultName}.vault.azure.net/keys/${n}`;
-            return { ...inputs, name: n, id: `${rg}/Microsoft.KeyVault/vaults/${inputs.vaultName}/keys/${n}`, keyUri, keyUriWithVersion: `${keyUri}/${fakeGuid(`version:${n}`).replace(/-/g, "")}` };
+            return {
+                ...inputs,
+                name: n,
+                id: `${rg}/Microsoft.KeyVault/vaults/${inputs.vaultName}/keys/${n}`,
+                keyUri,
+                keyUriWithVersion: `${keyUri}/${fakeGuid(`version:${n}`).replace(/-/g, "")}`,
+            };
         }
         case "azure-native:storage:StorageAccount": {
             const n = s(inputs.accountName, name);
-            return { ...inputs, name: n, id: `${rg}/Microsoft.Storage/storageAccounts/${n}`,
-                primaryEndpoints: { blob: `https://${n}.blob.core.windows.net/`, queue: `https://${n}.queue.core.windows.net/` } };
+            return {
+                ...inputs,
+                name: n,
+                id: `${rg}/Microsoft.Storage/storageAccounts/${n}`,
+                primaryEndpoints: { blob: `https://${n}.blob.core.windows.net/`, queue: `https://${n}.queue.core.windows.net/` },
+            };
         }
         case "azure-native:storage:BlobServiceProperties":
             return { ...inputs, name: "default", id: `${rg}/Microsoft.Storage/storageAccounts/${inputs.accountName}/blobServices/default` };
         case "azure-native:storage:BlobContainer":
-            return { ...inputs, name: inputs.containerName, id: `${rg}/Microsoft.Storage/storageAccounts/${inputs.accountName}/blobServices/default/containers/${inputs.containerName}` };
+            return {
+                ...inputs,
+                name: inputs.containerName,
+                id: `${rg}/Microsoft.Storage/storageAccounts/${inputs.accountName}/blobServices/default/containers/${inputs.containerName}`,
+            };
         case "azure-native:storage:ManagementPolicy":
             return { ...inputs, name: "default", id: `${rg}/Microsoft.Storage/storageAccounts/${inputs.accountName}/managementPolicies/default` };
         case "azure-native:network:VirtualNetwork":
             return { ...inputs, name, id: `${rg}/Microsoft.Network/virtualNetworks/${name}` };
         case "azure-native:network:Subnet":
-            return { ...inputs, name: inputs.subnetName, id: `${rg}/Microsoft.Network/virtualNetworks/${inputs.virtualNetworkName}/subnets/${inputs.subnetName}` };
+            return {
+                ...inputs,
+                name: inputs.subnetName,
+                id: `${rg}/Microsoft.Network/virtualNetworks/${inputs.virtualNetworkName}/subnets/${inputs.subnetName}`,
+            };
         case "azure-native:network:PrivateEndpoint":
             return { ...inputs, name, id: `${rg}/Microsoft.Network/privateEndpoints/${name}` };
         case "azure-native:network:PrivateDnsZoneGroup":
-            return { ...inputs, name: inputs.privateDnsZoneGroupName, id: `${rg}/Microsoft.Network/privateEndpoints/${inputs.privateEndpointName}/privateDnsZoneGroups/${inputs.privateDnsZoneGroupName}` };
+            return {
+                ...inputs,
+                name: inputs.privateDnsZoneGroupName,
+                id: `${rg}/Microsoft.Network/privateEndpoints/${inputs.privateEndpointName}/privateDnsZoneGroups/${inputs.privateDnsZoneGroupName}`,
+            };
         case "azure-native:privatedns:PrivateZone":
             return { ...inputs, name: inputs.privateZoneName, id: `${rg}/Microsoft.Network/privateDnsZones/${inputs.privateZoneName}` };
         case "azure-native:privatedns:VirtualNetworkLink":
@@ -220,12 +253,20 @@ function outputsFor(type: string, name: string, inputs: Record<string, any>, sub
         case "azure-native:managedidentity:UserAssignedIdentity": {
             const n = s(inputs.resourceName, name);
             return {
-                ...inputs, name: n, id: `${rg}/Microsoft.ManagedIdentity/userAssignedIdentities/${n}`,
-                principalId: fakeGuid(`principal:${n}`), clientId: fakeGuid(`client:${n}`), tenantId: TENANT_ID,
+                ...inputs,
+                name: n,
+                id: `${rg}/Microsoft.ManagedIdentity/userAssignedIdentities/${n}`,
+                principalId: fakeGuid(`principal:${n}`),
+                clientId: fakeGuid(`client:${n}`),
+                tenantId: TENANT_ID,
             };
         }
         case "azure-native:monitor:DiagnosticSetting":
-            return { ...inputs, name: s(inputs.name, name), id: `${inputs.resourceUri}/providers/Microsoft.Insights/diagnosticSettings/${s(inputs.name, name)}` };
+            return {
+                ...inputs,
+                name: s(inputs.name, name),
+                id: `${inputs.resourceUri}/providers/Microsoft.Insights/diagnosticSettings/${s(inputs.name, name)}`,
+            };
         case "azure-native:monitor:ActionGroup":
             return { ...inputs, name, id: `${rg}/Microsoft.Insights/actionGroups/${name}` };
         case "azure-native:monitor:MetricAlert":

@@ -62,7 +62,9 @@ function analyzerService(): Record<string, ServiceMethod> {
         proto.addService = function (_def: unknown, impl: Record<string, ServiceMethod>) {
             service = impl;
         };
-        proto.bindAsync = function () { /* no port: calls go straight to the service functions */ };
+        proto.bindAsync = function () {
+            /* no port: calls go straight to the service functions */
+        };
         try {
             server.serve("policy-harness", "0.0.0", "advisory", { policies: served });
         } finally {
@@ -134,7 +136,11 @@ export async function analyzeResource(policies: Policies, r: TestResource, confi
 }
 
 /** Like analyzeResource, with the names of the policies that said they do not apply. */
-export async function analyzeResourceFully(policies: Policies, r: TestResource, config: HarnessConfig = {}): Promise<{ findings: Finding[]; notApplicable: string[] }> {
+export async function analyzeResourceFully(
+    policies: Policies,
+    r: TestResource,
+    config: HarnessConfig = {},
+): Promise<{ findings: Finding[]; notApplicable: string[] }> {
     await configure(policies, config);
     const req = new analyzerPb.AnalyzeRequest();
     req.setType(r.type);
@@ -150,23 +156,25 @@ export async function analyzeResourceFully(policies: Policies, r: TestResource, 
 export async function analyzeStack(policies: Policies, resources: TestResource[], config: HarnessConfig = {}): Promise<Finding[]> {
     await configure(policies, config);
     const req = new analyzerPb.AnalyzeStackRequest();
-    req.setResourcesList(resources.map(r => {
-        const ar = new analyzerPb.AnalyzerResource();
-        ar.setType(r.type);
-        ar.setName(r.name ?? "res");
-        ar.setUrn(testUrn(r));
-        ar.setProperties(structPb.Struct.fromJavaScript(r.props as any));
-        ar.setOptions(options(r));
-        ar.setParent(r.parent ?? "");
-        ar.setDependenciesList(r.dependencies ?? []);
-        const pd = ar.getPropertydependenciesMap();
-        for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
-            const deps = new analyzerPb.AnalyzerPropertyDependencies();
-            deps.setUrnsList(urns);
-            pd.set(k, deps);
-        }
-        return ar;
-    }));
+    req.setResourcesList(
+        resources.map(r => {
+            const ar = new analyzerPb.AnalyzerResource();
+            ar.setType(r.type);
+            ar.setName(r.name ?? "res");
+            ar.setUrn(testUrn(r));
+            ar.setProperties(structPb.Struct.fromJavaScript(r.props as any));
+            ar.setOptions(options(r));
+            ar.setParent(r.parent ?? "");
+            ar.setDependenciesList(r.dependencies ?? []);
+            const pd = ar.getPropertydependenciesMap();
+            for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
+                const deps = new analyzerPb.AnalyzerPropertyDependencies();
+                deps.setUrnsList(urns);
+                pd.set(k, deps);
+            }
+            return ar;
+        }),
+    );
     return findings(await call("analyzeStack", req));
 }
 
@@ -183,6 +191,6 @@ export async function analyzeAll(policies: Policies, resources: TestResource[], 
             out.push({ ...f, urn: testUrn(r) });
         }
     }
-    out.push(...await analyzeStack(policies, resources, config));
+    out.push(...(await analyzeStack(policies, resources, config)));
     return out;
 }

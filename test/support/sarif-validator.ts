@@ -6,7 +6,11 @@ import * as path from "path";
 
 const MULTITOOL = path.resolve(__dirname, "../../node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
 
-export interface Finding { ruleId: string; level: string; text: string }
+export interface Finding {
+    ruleId: string;
+    level: string;
+    text: string;
+}
 
 /** Runs Microsoft's SARIF validator with the SARIF and GitHub ingestion rules; returns what it found. */
 export function validateSarif(sarif: string): Finding[] {

@@ -81,7 +81,9 @@ export interface MonitorOptions {
  * URN the engine assigns (the whole parent type chain), which the program then sees too.
  */
 export function takeOverMonitor(monitor: MockMonitorLike, sdk: ProgramSdk, opts: MonitorOptions): Recording {
-    const { Struct: StructClass } = sdk.dependency("google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
+    const { Struct: StructClass } = sdk.dependency(
+        "google-protobuf/google/protobuf/struct_pb",
+    ) as typeof import("google-protobuf/google/protobuf/struct_pb");
     const resourcePb = sdk.module("proto/resource_pb");
     const providerPb = sdk.module("proto/provider_pb");
     const emulator = new ProviderEmulator(opts.preview, opts.config);
@@ -98,8 +100,12 @@ export function takeOverMonitor(monitor: MockMonitorLike, sdk: ProgramSdk, opts:
         if (byUrn.has(urn)) return callback(new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`));
         try {
             const answer = emulator.register({
-                urn, type: req.getType(), name: req.getName(), custom: req.getCustom(),
-                inputs: req.getObject()?.toJavaScript() ?? {}, provider: req.getProvider() || undefined,
+                urn,
+                type: req.getType(),
+                name: req.getName(),
+                custom: req.getCustom(),
+                inputs: req.getObject()?.toJavaScript() ?? {},
+                provider: req.getProvider() || undefined,
             });
             const outputs = markSecret(answer.outputs, req.getAdditionalsecretoutputsList());
             const record = recordOf(req, urn, answer.inputs, outputs, answer.id);
@@ -130,8 +136,13 @@ export function takeOverMonitor(monitor: MockMonitorLike, sdk: ProgramSdk, opts:
         try {
             const urn = urnOf(req);
             const { outputs } = emulator.read({
-                urn, type: req.getType(), name: req.getName(), custom: true, id: req.getId(),
-                inputs: req.getProperties()?.toJavaScript() ?? {}, provider: req.getProvider() || undefined,
+                urn,
+                type: req.getType(),
+                name: req.getName(),
+                custom: true,
+                id: req.getId(),
+                inputs: req.getProperties()?.toJavaScript() ?? {},
+                provider: req.getProvider() || undefined,
             });
             const state = markSecret(outputs, req.getAdditionalsecretoutputsList());
             monitor.resources.set(urn, { urn, id: req.getId(), state });

@@ -29,7 +29,12 @@ export function createOtherResource(c: OtherCreate): { id?: string; outputs: Rec
     }
     const random = c.token.startsWith("random:") ? randomOutputs(c.token, c.inputs, c.seed) : undefined;
     const id = random?.id ?? `${c.urnName}-${fakeHex(c.seed, 8)}`;
-    const fill = plausibleFiller(types, { seed: c.seed, hostName: c.urnName.toLowerCase(), idBase: `/${c.token.replace(/:/g, "/")}/${id}`, location: c.defaultLocation });
+    const fill = plausibleFiller(types, {
+        seed: c.seed,
+        hostName: c.urnName.toLowerCase(),
+        idBase: `/${c.token.replace(/:/g, "/")}/${id}`,
+        location: c.defaultLocation,
+    });
     const outputs = c.schema ? outputsFromInputs(c.schema.outputs, types, c.inputs, fill) : { ...c.inputs };
     return { id, outputs: { ...outputs, ...random?.outputs, id } };
 }

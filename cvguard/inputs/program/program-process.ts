@@ -25,7 +25,10 @@ export function loadProgramInProcess(request: ProgramRequest): Promise<ResourceS
  * what `pulumi up` will decide costs about a second more instead of a second run from scratch.
  * The preview's set arrives as soon as it is ready.
  */
-export function loadProgramPreviewThenUpdate(request: Omit<ProgramRequest, "mode" | "thenUpdate">): { preview: Promise<ResourceSet>; update: Promise<ResourceSet> } {
+export function loadProgramPreviewThenUpdate(request: Omit<ProgramRequest, "mode" | "thenUpdate">): {
+    preview: Promise<ResourceSet>;
+    update: Promise<ResourceSet>;
+} {
     const [preview, update] = runProgramProcess({ ...request, mode: "preview", thenUpdate: true }, 2);
     return { preview, update };
 }

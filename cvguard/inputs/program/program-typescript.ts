@@ -58,17 +58,18 @@ export function sourcePositionOf(file: string, line: number, column: number): { 
 export function useProgramLoaders(opts: ProgramTypeScriptOptions): () => void {
     const extensions = (Module as unknown as { _extensions: Extensions })._extensions;
     const previous: Extensions = { ".ts": extensions[".ts"], ".tsx": extensions[".tsx"], ".js": extensions[".js"] };
-    const plainJs = ((Module as unknown as Record<symbol, Loader>)[PLAIN_JS]) ?? previous[".js"];
+    const plainJs = (Module as unknown as Record<symbol, Loader>)[PLAIN_JS] ?? previous[".js"];
     const compiler = opts.runtime.typescript ? new ProgramCompiler(opts) : undefined;
     const inProgram = (file: string) => !file.includes(NODE_MODULES) && !file.startsWith(CVGUARD_DIR + path.sep);
 
-    const typescript = (ext: string): Loader => function (this: unknown, module, filename) {
-        if (!inProgram(filename)) return previous[ext]?.call(this, module, filename);
-        // `typescript: false` in Pulumi.yaml: nothing compiles .ts, so Node.js reads it as JavaScript.
-        if (!compiler) return plainJs.call(this, module, filename);
-        const js = compiler.compile(fs.readFileSync(filename, "utf8"), filename);
-        (module as unknown as { _compile(code: string, file: string): void })._compile(js, filename);
-    };
+    const typescript = (ext: string): Loader =>
+        function (this: unknown, module, filename) {
+            if (!inProgram(filename)) return previous[ext]?.call(this, module, filename);
+            // `typescript: false` in Pulumi.yaml: nothing compiles .ts, so Node.js reads it as JavaScript.
+            if (!compiler) return plainJs.call(this, module, filename);
+            const js = compiler.compile(fs.readFileSync(filename, "utf8"), filename);
+            (module as unknown as { _compile(code: string, file: string): void })._compile(js, filename);
+        };
     extensions[".ts"] = typescript(".ts");
     extensions[".tsx"] = typescript(".tsx");
     extensions[".js"] = function (this: unknown, module, filename) {
@@ -124,9 +125,12 @@ class ProgramCompiler {
 
     private tsNode(): TsNodeService {
         if (this.service) return this.service;
-        const ts = require(this.typescriptPath) as { version: string; parseConfigFileTextToJson(f: string, t: string): { config?: { compilerOptions?: object } } };
+        const ts = require(this.typescriptPath) as {
+            version: string;
+            parseConfigFileTextToJson(f: string, t: string): { config?: { compilerOptions?: object } };
+        };
         const nodeNext = atLeast(ts.version, [4, 7]);
-        const own = this.tsconfigText ? ts.parseConfigFileTextToJson(this.tsconfig, this.tsconfigText).config?.compilerOptions ?? {} : {};
+        const own = this.tsconfigText ? (ts.parseConfigFileTextToJson(this.tsconfig, this.tsconfigText).config?.compilerOptions ?? {}) : {};
         const tsNode = require(this.tsNodePath) as { create(options: object): TsNodeService };
         this.service = tsNode.create({
             compiler: this.typescriptPath,

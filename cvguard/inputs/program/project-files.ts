@@ -25,21 +25,34 @@ export interface RuntimeOptions {
     tsconfig?: string;
 }
 
-const runtimeOptionsSchema = z.looseObject({
-    typescript: z.boolean({ error: "true or false" }).optional(),
-    tsconfig: z.string({ error: "a path (string)" }).optional(),
-}, { error: "an object of runtime options" });
+const runtimeOptionsSchema = z.looseObject(
+    {
+        typescript: z.boolean({ error: "true or false" }).optional(),
+        tsconfig: z.string({ error: "a path (string)" }).optional(),
+    },
+    { error: "an object of runtime options" },
+);
 
-const projectSchema = z.object({
-    name: z.string({ error: "the project name (a string)" }).min(1, { error: "a non-empty project name" }),
-    runtime: z.union([z.string(), z.looseObject({ name: z.string(), options: runtimeOptionsSchema.nullish() })], { error: "a runtime name or {name: ..., options: ...}" }),
-    main: z.string({ error: "a path (string)" }).optional(),
-    config: z.record(z.string(), z.unknown(), { error: "an object of config declarations" }).nullish(),
-}, { error: "a Pulumi project file (an object with name and runtime)" });
+const projectSchema = z.object(
+    {
+        name: z.string({ error: "the project name (a string)" }).min(1, { error: "a non-empty project name" }),
+        runtime: z.union([z.string(), z.looseObject({ name: z.string(), options: runtimeOptionsSchema.nullish() })], {
+            error: "a runtime name or {name: ..., options: ...}",
+        }),
+        main: z.string({ error: "a path (string)" }).optional(),
+        config: z.record(z.string(), z.unknown(), { error: "an object of config declarations" }).nullish(),
+    },
+    { error: "a Pulumi project file (an object with name and runtime)" },
+);
 
-const stackSchema = z.object({
-    config: z.record(z.string(), z.unknown(), { error: "an object mapping ns:key to values" }).nullish(),
-}, { error: "a stack settings file (an object, usually with a config: map)" }).nullable();
+const stackSchema = z
+    .object(
+        {
+            config: z.record(z.string(), z.unknown(), { error: "an object mapping ns:key to values" }).nullish(),
+        },
+        { error: "a stack settings file (an object, usually with a config: map)" },
+    )
+    .nullable();
 
 /** Reads Pulumi.yaml and Pulumi.<stack>.yaml the way the CLI prepares them for the language host. */
 export function readProjectFiles(programDir: string, stack: string): ProjectFiles {

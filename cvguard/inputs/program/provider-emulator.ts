@@ -42,7 +42,10 @@ export class ProviderEmulator {
     private readonly providerInputs = new Map<string, Record<string, unknown>>();
     private readonly groupLocations = new Map<string, unknown>();
 
-    constructor(private readonly preview: boolean, private readonly stackConfig: Record<string, string>) {}
+    constructor(
+        private readonly preview: boolean,
+        private readonly stackConfig: Record<string, string>,
+    ) {}
 
     register(r: Registration): Answer {
         if (!r.custom) return { inputs: r.inputs, outputs: {} };
@@ -55,7 +58,15 @@ export class ProviderEmulator {
         const providerLocation = this.providerLocation(r.provider, pkg);
         const defaultLocation = knownString(providerLocation) ?? FALLBACK_LOCATION;
         if (!isAzureNative(pkg)) {
-            const created = createOtherResource({ token: r.type, urnName: r.name, inputs: plain(r.inputs), schema, preview: this.preview, seed: r.urn, defaultLocation });
+            const created = createOtherResource({
+                token: r.type,
+                urnName: r.name,
+                inputs: plain(r.inputs),
+                schema,
+                preview: this.preview,
+                seed: r.urn,
+                defaultLocation,
+            });
             return { inputs: r.inputs, id: created.id, outputs: annotateSecrets(created.outputs, r.inputs) };
         }
         const layout = armLayout(r.type, schema);
@@ -72,7 +83,16 @@ export class ProviderEmulator {
             const name = knownString(inputs.resourceGroupName);
             if (name) this.groupLocations.set(name, inputs.location);
         }
-        const created = createAzureResource({ token: r.type, urnName: r.name, inputs: plain(inputs), schema, layout, preview: this.preview, seed: r.urn, defaultLocation });
+        const created = createAzureResource({
+            token: r.type,
+            urnName: r.name,
+            inputs: plain(inputs),
+            schema,
+            layout,
+            preview: this.preview,
+            seed: r.urn,
+            defaultLocation,
+        });
         return { inputs, id: created.id, outputs: annotateSecrets(created.outputs, inputs) };
     }
 
@@ -85,14 +105,26 @@ export class ProviderEmulator {
         const schema = resourceSchema(r.type);
         const defaultLocation = knownString(this.providerLocation(r.provider, pkg)) ?? FALLBACK_LOCATION;
         const created = isAzureNative(pkg)
-            ? createAzureResource({ token: r.type, urnName: r.id.split("/").pop() || r.name, inputs: {}, schema, layout: armLayout(r.type, schema), preview: this.preview, seed: r.urn, defaultLocation })
+            ? createAzureResource({
+                  token: r.type,
+                  urnName: r.id.split("/").pop() || r.name,
+                  inputs: {},
+                  schema,
+                  layout: armLayout(r.type, schema),
+                  preview: this.preview,
+                  seed: r.urn,
+                  defaultLocation,
+              })
             : createOtherResource({ token: r.type, urnName: r.name, inputs: {}, schema, preview: this.preview, seed: r.urn, defaultLocation });
         return { outputs: { ...created.outputs, id: r.id } };
     }
 
     invoke(token: string, args: Record<string, unknown>): Record<string, unknown> {
         const pkg = splitToken(token)?.pkg ?? "";
-        return invokeResult(token, args, { preview: this.preview, defaultLocation: knownString(this.providerLocation(undefined, pkg)) ?? FALLBACK_LOCATION });
+        return invokeResult(token, args, {
+            preview: this.preview,
+            defaultLocation: knownString(this.providerLocation(undefined, pkg)) ?? FALLBACK_LOCATION,
+        });
     }
 
     /** The `location` an explicit provider was given, else the stack's `<package>:location`. */

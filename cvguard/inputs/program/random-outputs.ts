@@ -12,12 +12,24 @@ export function randomOutputs(type: string, inputs: Record<string, unknown>, see
         case "random:index/randomString:RandomString":
         case "random:index/randomPassword:RandomPassword": {
             const on = (k: string) => inputs[k] !== false;
-            const alphabet = (on("lower") ? LOWER : "") + (on("upper") ? UPPER : "") + (on("numeric") ? DIGITS : "") +
+            const alphabet =
+                (on("lower") ? LOWER : "") +
+                (on("upper") ? UPPER : "") +
+                (on("numeric") ? DIGITS : "") +
                 (on("special") ? (typeof inputs.overrideSpecial === "string" ? inputs.overrideSpecial : SPECIAL) : "");
             const result = fakeAlphanumeric(seed, num(inputs.length, 16), alphabet || LOWER);
             // The provider's defaults for the character-class inputs, as its state records them.
-            const classes = { lower: on("lower"), upper: on("upper"), numeric: on("numeric"), number: on("numeric"), special: on("special"),
-                minLower: num(inputs.minLower, 0), minUpper: num(inputs.minUpper, 0), minNumeric: num(inputs.minNumeric, 0), minSpecial: num(inputs.minSpecial, 0) };
+            const classes = {
+                lower: on("lower"),
+                upper: on("upper"),
+                numeric: on("numeric"),
+                number: on("numeric"),
+                special: on("special"),
+                minLower: num(inputs.minLower, 0),
+                minUpper: num(inputs.minUpper, 0),
+                minNumeric: num(inputs.minNumeric, 0),
+                minSpecial: num(inputs.minSpecial, 0),
+            };
             return type.endsWith("RandomPassword")
                 ? { id: "none", outputs: { ...classes, result, bcryptHash: `$2a$10$${fakeHex(`${seed}/bcrypt`, 53)}` } }
                 : { id: result, outputs: { ...classes, result } };
@@ -26,7 +38,15 @@ export function randomOutputs(type: string, inputs: Record<string, unknown>, see
             const bytes = Buffer.from(fakeHex(seed, num(inputs.byteLength, 8) * 2), "hex");
             const prefix = typeof inputs.prefix === "string" ? inputs.prefix : "";
             const b64Url = bytes.toString("base64url");
-            return { id: b64Url, outputs: { hex: prefix + bytes.toString("hex"), b64Url: prefix + b64Url, b64Std: prefix + bytes.toString("base64"), dec: prefix + BigInt(`0x${bytes.toString("hex")}`).toString() } };
+            return {
+                id: b64Url,
+                outputs: {
+                    hex: prefix + bytes.toString("hex"),
+                    b64Url: prefix + b64Url,
+                    b64Std: prefix + bytes.toString("base64"),
+                    dec: prefix + BigInt(`0x${bytes.toString("hex")}`).toString(),
+                },
+            };
         }
         case "random:index/randomUuid:RandomUuid":
         case "random:index/randomUuid4:RandomUuid4": {

@@ -62,9 +62,12 @@ export function describeProgramError(programDir: string, entry: string, error: u
     const missing = missingPackage(error);
     if (missing) return missingDependency(programDir, missing);
     const message = error instanceof Error ? error.message : String(error);
-    const lines = message.split(/\r?\n/).map(l => l.trim()).filter(l => l !== "");
+    const lines = message
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== "");
     // ts-node's "⨯ Unable to compile TypeScript:" says what on the next line.
-    const said = lines.length > 1 && lines[0].endsWith(":") ? `${lines[0]} ${lines[1]}` : lines[0] ?? "unknown error";
+    const said = lines.length > 1 && lines[0].endsWith(":") ? `${lines[0]} ${lines[1]}` : (lines[0] ?? "unknown error");
     return new UsageError(`${entry}: the program failed: ${said.replace(/^⨯\s*/, "")}`);
 }
 
@@ -87,7 +90,10 @@ export interface StrayErrorOptions {
  * exception (an `apply` that throws, a failed registration), as the language host would report it.
  * Other listeners are detached meanwhile so such an error fails the program, not the host process.
  */
-export async function catchingStrayErrors<T>(body: () => Promise<T>, opts: StrayErrorOptions = { stopAtFirstError: false }): Promise<{ result?: T; error?: unknown }> {
+export async function catchingStrayErrors<T>(
+    body: () => Promise<T>,
+    opts: StrayErrorOptions = { stopAtFirstError: false },
+): Promise<{ result?: T; error?: unknown }> {
     const events = ["unhandledRejection", "uncaughtException"] as const;
     const saved = events.map(e => process.listeners(e as "unhandledRejection") as ((...args: unknown[]) => void)[]);
     let stray: { error: unknown } | undefined;

@@ -9,7 +9,8 @@ export const ids = {
     storage: `${SUB}/providers/Microsoft.Storage/storageAccounts/stcv`,
     workspace: `${SUB}/providers/Microsoft.OperationalInsights/workspaces/law-cv`,
     identity: `${SUB}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cv`,
-    hubZone: (zone: string) => `/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/${zone}`,
+    hubZone: (zone: string) =>
+        `/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/rg-hub/providers/Microsoft.Network/privateDnsZones/${zone}`,
 };
 
 /** A Custom Vision training account that satisfies every account control. */
@@ -50,7 +51,9 @@ export function privateEndpoint(name: string, targetId: string | undefined, grou
         name,
         props: {
             id: `${ids.rg}/providers/Microsoft.Network/privateEndpoints/${name}`,
-            privateLinkServiceConnections: [{ name: "c", privateLinkServiceId: targetId ?? "04da6b54-80e4-46f7-96ec-b56ff0331ba9", groupIds: [group] }],
+            privateLinkServiceConnections: [
+                { name: "c", privateLinkServiceId: targetId ?? "04da6b54-80e4-46f7-96ec-b56ff0331ba9", groupIds: [group] },
+            ],
         },
         propertyDependencies: dependsOn ? { privateLinkServiceConnections: [dependsOn] } : {},
     };
@@ -70,7 +73,10 @@ export function zoneGroup(name: string, pe: TestResource, zoneId: string, byDepe
     };
 }
 
-export function diagnosticSetting(name: string, opts: { targetId?: string; targetUrn?: string; workspaceId?: string; workspaceUrn?: string; logs: unknown[]; idUnder?: string }): TestResource {
+export function diagnosticSetting(
+    name: string,
+    opts: { targetId?: string; targetUrn?: string; workspaceId?: string; workspaceUrn?: string; logs: unknown[]; idUnder?: string },
+): TestResource {
     const props: Record<string, unknown> = { logs: opts.logs };
     if (opts.targetId) props.resourceUri = opts.targetId;
     if (opts.workspaceId) props.workspaceId = opts.workspaceId;
@@ -100,9 +106,14 @@ export function goodVault(props: Record<string, unknown> = {}, id?: string): Tes
             location: "westeurope",
             ...(id ? { id } : {}),
             properties: {
-                tenantId: "t", sku: { family: "A", name: "premium" },
-                enablePurgeProtection: true, enableSoftDelete: true, softDeleteRetentionInDays: 90,
-                enableRbacAuthorization: true, publicNetworkAccess: "Disabled", networkAcls: { defaultAction: "Deny" },
+                tenantId: "t",
+                sku: { family: "A", name: "premium" },
+                enablePurgeProtection: true,
+                enableSoftDelete: true,
+                softDeleteRetentionInDays: 90,
+                enableRbacAuthorization: true,
+                publicNetworkAccess: "Disabled",
+                networkAcls: { defaultAction: "Deny" },
                 ...props,
             },
         },
@@ -117,10 +128,15 @@ export function goodKey(props: Record<string, unknown> = {}, id?: string): TestR
             ...(id ? { id } : {}),
             vaultName: "kv-cv",
             properties: {
-                kty: "RSA-HSM", keySize: 3072, attributes: { expires: 1893456000 },
+                kty: "RSA-HSM",
+                keySize: 3072,
+                attributes: { expires: 1893456000 },
                 rotationPolicy: {
                     attributes: { expiryTime: "P2Y" },
-                    lifetimeActions: [{ action: { type: "rotate" }, trigger: { timeAfterCreate: "P90D" } }, { action: { type: "notify" }, trigger: { timeBeforeExpiry: "P30D" } }],
+                    lifetimeActions: [
+                        { action: { type: "rotate" }, trigger: { timeAfterCreate: "P90D" } },
+                        { action: { type: "notify" }, trigger: { timeBeforeExpiry: "P30D" } },
+                    ],
                 },
                 ...props,
             },
@@ -134,11 +150,19 @@ export function goodStorage(over: Record<string, unknown> = {}, id?: string): Te
         name: "stcv",
         props: {
             ...(id ? { id } : {}),
-            location: "westeurope", kind: "StorageV2", sku: { name: "Standard_ZRS" },
-            enableHttpsTrafficOnly: true, minimumTlsVersion: "TLS1_2", allowBlobPublicAccess: false, allowSharedKeyAccess: false,
-            allowCrossTenantReplication: false, publicNetworkAccess: "Disabled", networkRuleSet: { defaultAction: "Deny", bypass: "None" },
+            location: "westeurope",
+            kind: "StorageV2",
+            sku: { name: "Standard_ZRS" },
+            enableHttpsTrafficOnly: true,
+            minimumTlsVersion: "TLS1_2",
+            allowBlobPublicAccess: false,
+            allowSharedKeyAccess: false,
+            allowCrossTenantReplication: false,
+            publicNetworkAccess: "Disabled",
+            networkRuleSet: { defaultAction: "Deny", bypass: "None" },
             encryption: {
-                requireInfrastructureEncryption: true, keySource: "Microsoft.Keyvault",
+                requireInfrastructureEncryption: true,
+                keySource: "Microsoft.Keyvault",
                 keyVaultProperties: { keyVaultUri: "https://kv-cv.vault.azure.net/", keyName: "cmk" },
                 encryptionIdentity: { encryptionUserAssignedIdentity: ids.identity },
             },

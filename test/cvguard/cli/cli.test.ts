@@ -9,7 +9,8 @@ import { finished, REPO, runCli, spawnCli } from "./cli-helpers";
 import { fixtureExport, fixtureStorageUrn } from "../../support/fixture-exports";
 
 const storageUrn = (name: string) => fixtureStorageUrn(name);
-const stackExport = (storage: { name: string; httpsOnly: boolean }[]) => fixtureExport(storage.map(s => ({ name: s.name, props: { httpsOnly: s.httpsOnly } })));
+const stackExport = (storage: { name: string; httpsOnly: boolean }[]) =>
+    fixtureExport(storage.map(s => ({ name: s.name, props: { httpsOnly: s.httpsOnly } })));
 
 /** One JSON line on stderr, nothing else: "cvguard: <message>". */
 function expectOneLineError(stderr: string, pattern: RegExp): void {
@@ -28,7 +29,14 @@ describe("cvguard CLI", function () {
         fs.writeFileSync(p, typeof content === "string" ? content : JSON.stringify(content));
         return p;
     };
-    const compliant = file("compliant.json", stackExport([{ name: "a", httpsOnly: true }, { name: "b", httpsOnly: true }, { name: "c", httpsOnly: true }]));
+    const compliant = file(
+        "compliant.json",
+        stackExport([
+            { name: "a", httpsOnly: true },
+            { name: "b", httpsOnly: true },
+            { name: "c", httpsOnly: true },
+        ]),
+    );
     const violating = file("violating.json", stackExport([{ name: "a", httpsOnly: false }]));
     const basic = ["--policy-pack", fixturePack("basic")];
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -80,7 +88,10 @@ describe("cvguard CLI", function () {
             [["analyze", "--stack-export", compliant, "--format", "pdf"], /'pdf' is invalid/],
             [["policies", "--format", "sarif"], /'sarif' is invalid/],
             [["analyze", "--stack-export", path.join(dir, "absent.json"), ...basic], /absent\.json/],
-            [["policies", "--policy-pack", fixturePack("no-main")], /no-main: main file bin\/index\.js does not exist \(run npm run build:policies\)/],
+            [
+                ["policies", "--policy-pack", fixturePack("no-main")],
+                /no-main: main file bin\/index\.js does not exist \(run npm run build:policies\)/,
+            ],
             [["report"], /--event-log FILE is required/],
         ];
         const runs = await Promise.all(cases.map(([args]) => runCli(args)));
@@ -95,19 +106,44 @@ describe("cvguard CLI", function () {
         expect(run.code).to.equal(0);
         const { policies } = JSON.parse(run.stdout);
         expect(policies.find((p: { name: string }) => p.name === "storage-https-only")).to.deep.include({
-            policyPack: "fixture-basic", enforcementLevel: "mandatory", severity: "high", controls: ["CV-01"],
+            policyPack: "fixture-basic",
+            enforcementLevel: "mandatory",
+            severity: "high",
+            controls: ["CV-01"],
         });
     });
 
     it("renders an event log with controls from the packs, exiting 1 on a mandatory finding", async () => {
-        const log = file("events.jsonl", [
-            { sequence: 1, timestamp: 1, resourcePreEvent: { metadata: { urn: storageUrn("a") } } },
-            { sequence: 2, timestamp: 2, policyEvent: { resourceUrn: storageUrn("a"), message: "Storage must only accept HTTPS.\nSet httpsOnly to true.", color: "raw", policyName: "storage-https-only", policyPackName: "fixture-basic", policyPackVersion: "1.2.3", enforcementLevel: "mandatory" } },
-        ].map(e => JSON.stringify(e)).join("\n") + "\n");
+        const log = file(
+            "events.jsonl",
+            [
+                { sequence: 1, timestamp: 1, resourcePreEvent: { metadata: { urn: storageUrn("a") } } },
+                {
+                    sequence: 2,
+                    timestamp: 2,
+                    policyEvent: {
+                        resourceUrn: storageUrn("a"),
+                        message: "Storage must only accept HTTPS.\nSet httpsOnly to true.",
+                        color: "raw",
+                        policyName: "storage-https-only",
+                        policyPackName: "fixture-basic",
+                        policyPackVersion: "1.2.3",
+                        enforcementLevel: "mandatory",
+                    },
+                },
+            ]
+                .map(e => JSON.stringify(e))
+                .join("\n") + "\n",
+        );
         const run = await runCli(["report", "--event-log", log, ...basic, "--format", "json"]);
         expect(run.code).to.equal(1);
         const report = JSON.parse(run.stdout);
-        expect(report.violations[0]).to.deep.include({ policyName: "storage-https-only", controls: ["CV-01"], severity: "high", urn: storageUrn("a") });
+        expect(report.violations[0]).to.deep.include({
+            policyName: "storage-https-only",
+            controls: ["CV-01"],
+            severity: "high",
+            urn: storageUrn("a"),
+        });
     });
 
     it("defaults to the repository's packs, resolved from the repository root", () => {
@@ -125,18 +161,25 @@ describe("cvguard CLI", function () {
     it("writes every --report of one run, in each format, beside the main report", async () => {
         const sarif = path.join(dir, "multi.sarif");
         const md = path.join(dir, "multi.md");
-        const run = await runCli(["analyze", "--stack-export", violating, ...basic, "--format", "json",
-            "--report", `sarif=${sarif}`, "--report", `markdown=${md}`], { cwd: dir });
+        const run = await runCli(
+            ["analyze", "--stack-export", violating, ...basic, "--format", "json", "--report", `sarif=${sarif}`, "--report", `markdown=${md}`],
+            { cwd: dir },
+        );
         expect(run.code).to.equal(1);
         const json = JSON.parse(run.stdout);
         const log = JSON.parse(fs.readFileSync(sarif, "utf8"));
-        expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).to.deep.equal(json.violations.map((v: { policyName: string }) => v.policyName));
+        expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).to.deep.equal(
+            json.violations.map((v: { policyName: string }) => v.policyName),
+        );
         expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).to.equal("violating.json");
         expect(fs.readFileSync(md, "utf8")).to.match(/^### :x: Policy violations block this deployment/);
     });
 
     it("locates SARIF results at the export's project:/// source positions, relative to the checkout", async () => {
-        const doc = stackExport([{ name: "a", httpsOnly: false }, { name: "b", httpsOnly: false }]) as any;
+        const doc = stackExport([
+            { name: "a", httpsOnly: false },
+            { name: "b", httpsOnly: false },
+        ]) as any;
         const [, a, b] = doc.deployment.resources;
         a.sourcePosition = "project:///components/storage.ts#12,5";
         // No position of its own: the first stack frame inside the project.
@@ -144,13 +187,19 @@ describe("cvguard CLI", function () {
         const exported = file("positions.json", doc);
         fs.mkdirSync(path.join(dir, "infra"), { recursive: true });
         const sarif = path.join(dir, "positions.sarif");
-        const run = await runCli(["analyze", "--stack-export", exported, ...basic, "--project-dir", "infra",
-            "--format", "json", "--report", `sarif=${sarif}`], { cwd: dir });
+        const run = await runCli(
+            ["analyze", "--stack-export", exported, ...basic, "--project-dir", "infra", "--format", "json", "--report", `sarif=${sarif}`],
+            { cwd: dir },
+        );
         expect(run.code).to.equal(1);
         const json = JSON.parse(run.stdout);
-        expect(json.violations.find((v: any) => v.urn === storageUrn("a")).source).to.deep.equal({ uri: "components/storage.ts", line: 12, column: 5 });
-        const places = JSON.parse(fs.readFileSync(sarif, "utf8")).runs[0].results
-            .filter((r: any) => r.ruleId === "storage-https-only")
+        expect(json.violations.find((v: any) => v.urn === storageUrn("a")).source).to.deep.equal({
+            uri: "components/storage.ts",
+            line: 12,
+            column: 5,
+        });
+        const places = JSON.parse(fs.readFileSync(sarif, "utf8"))
+            .runs[0].results.filter((r: any) => r.ruleId === "storage-https-only")
             .map((r: any) => [r.properties.resourceName, r.locations[0].physicalLocation]);
         expect(places).to.deep.equal([
             ["a", { artifactLocation: { uri: "infra/components/storage.ts" }, region: { startLine: 12, startColumn: 5 } }],
@@ -193,11 +242,16 @@ describe("cvguard CLI", function () {
         const recorderPid = () => JSON.parse(fs.readFileSync(logFile, "utf8").split("\n")[0]).pid as number;
         const analyzing = () => fs.existsSync(logFile) && fs.readFileSync(logFile, "utf8").includes('"call":"analyze"');
 
-        for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130], ["SIGKILL", null]] as const) {
+        for (const [signal, code] of [
+            ["SIGTERM", 143],
+            ["SIGINT", 130],
+            ["SIGKILL", null],
+        ] as const) {
             it(`on ${signal}`, async () => {
                 fs.rmSync(logFile, { force: true });
-                const child = spawnCli(["analyze", "--stack-export", compliant, "--policy-pack", fixturePack("recorder")],
-                    { env: { CVGUARD_RECORDER_LOG: logFile, CVGUARD_RECORDER_HANG: "1" } });
+                const child = spawnCli(["analyze", "--stack-export", compliant, "--policy-pack", fixturePack("recorder")], {
+                    env: { CVGUARD_RECORDER_LOG: logFile, CVGUARD_RECORDER_HANG: "1" },
+                });
                 const done = finished(child);
                 expect(await eventually(analyzing, 60_000), "the pack never got an Analyze call").to.equal(true);
                 const pid = recorderPid();

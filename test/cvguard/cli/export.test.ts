@@ -22,7 +22,10 @@ describe("cvguard CLI: export", function () {
         const double = loadStackExport(two).resources;
         const shared = single.filter(r => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:")).length;
         expect(double).to.have.length(shared + 2 * (single.length - shared));
-        expect(single.find(r => r.type === "azure-native:cognitiveservices:Account")?.outputs.properties).to.have.property("endpoint").that.is.a("string").that.matches(/^https:/);
+        expect(single.find(r => r.type === "azure-native:cognitiveservices:Account")?.outputs.properties)
+            .to.have.property("endpoint")
+            .that.is.a("string")
+            .that.matches(/^https:/);
 
         const analysed = await runCli(["analyze", "--stack-export", two, "--format", "json"]);
         expect(analysed.code, analysed.stderr).to.equal(0);

@@ -34,9 +34,18 @@ describe("cvguard CLI: preview (packs start while the program loads)", function 
         const logFile = path.join(dir, "recorder.jsonl");
         try {
             const recorder = path.resolve(__dirname, "..", "..", "fixtures", "packs", "recorder");
-            const run = await finished(spawnCli(["preview", "--program", path.join(PROGRAMS, "basic"), "--stack", "dev", "--policy-pack", recorder], { env: { CVGUARD_RECORDER_LOG: logFile } }));
+            const run = await finished(
+                spawnCli(["preview", "--program", path.join(PROGRAMS, "basic"), "--stack", "dev", "--policy-pack", recorder], {
+                    env: { CVGUARD_RECORDER_LOG: logFile },
+                }),
+            );
             expect(run.code, run.stderr).to.equal(0);
-            const starts = fs.readFileSync(logFile, "utf8").trim().split("\n").map(l => JSON.parse(l)).filter(c => c.call === "start");
+            const starts = fs
+                .readFileSync(logFile, "utf8")
+                .trim()
+                .split("\n")
+                .map(l => JSON.parse(l))
+                .filter(c => c.call === "start");
             expect(starts, "the packs started early were the right ones").to.have.length(1);
             const config = JSON.parse(starts[0].env.config);
             expect(config).to.include({

@@ -11,7 +11,10 @@ const STACK_EXPORT = path.resolve(__dirname, "..", "..", "fixtures", "inputs", "
 /** The pids of the processes `pid` started (packs, the program's process). */
 function children(pid: number): number[] {
     try {
-        return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").filter(l => l.trim() !== "").map(Number);
+        return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+            .split("\n")
+            .filter(l => l.trim() !== "")
+            .map(Number);
     } catch {
         return []; // ps exits 1 when there is none
     }
@@ -50,7 +53,9 @@ describe("cvguard CLI: runs always end", function () {
     it("ends a program whose outputs never settle with exit 2, naming what it waited for", async () => {
         const run = await runEnds(["preview", "--program", path.join(PROGRAMS, "never-settles")]);
         expect(run.code).to.equal(2);
-        expect(run.line).to.equal(`cvguard: ${path.join(PROGRAMS, "never-settles")}: the program's outputs never settled; still pending: azure-native:resources:ResourceGroup "waiting"`);
+        expect(run.line).to.equal(
+            `cvguard: ${path.join(PROGRAMS, "never-settles")}: the program's outputs never settled; still pending: azure-native:resources:ResourceGroup "waiting"`,
+        );
         expect(run.leftBehind).to.deep.equal([]);
     });
 
@@ -65,16 +70,26 @@ describe("cvguard CLI: runs always end", function () {
         const run = await runEnds(["preview", "--program", path.join(PROGRAMS, "runs-forever"), "--timeout", "5"]);
         expect(run.code).to.equal(2);
         // On a busy machine the packs may still be starting or configuring as well.
-        expect(run.line).to.satisfy((l: string) => l.startsWith(`cvguard: the run did not finish within 5 s; still pending: the program ${path.join(PROGRAMS, "runs-forever")} (still running)`), run.line);
+        expect(run.line).to.satisfy(
+            (l: string) =>
+                l.startsWith(
+                    `cvguard: the run did not finish within 5 s; still pending: the program ${path.join(PROGRAMS, "runs-forever")} (still running)`,
+                ),
+            run.line,
+        );
         expect(run.seconds).to.be.lessThan(30);
         expect(run.started, "the program's process and both packs").to.be.at.least(3);
         expect(run.leftBehind).to.deep.equal([]);
     });
 
     it("stops at --timeout when a pack stops answering, naming the calls it left unanswered", async () => {
-        const run = await runEnds(["analyze", "--stack-export", STACK_EXPORT, "--policy-pack", fixturePack("recorder"), "--timeout", "4"], { CVGUARD_RECORDER_HANG: "1" });
+        const run = await runEnds(["analyze", "--stack-export", STACK_EXPORT, "--policy-pack", fixturePack("recorder"), "--timeout", "4"], {
+            CVGUARD_RECORDER_HANG: "1",
+        });
         expect(run.code).to.equal(2);
-        expect(run.line).to.match(/^cvguard: the run did not finish within 4 s; still pending: policy pack .*recorder: Analyze of urn:pulumi:dev::cvg-kit::/);
+        expect(run.line).to.match(
+            /^cvguard: the run did not finish within 4 s; still pending: policy pack .*recorder: Analyze of urn:pulumi:dev::cvg-kit::/,
+        );
         expect(run.started).to.be.at.least(1);
         expect(run.leftBehind).to.deep.equal([]);
     });

@@ -13,10 +13,12 @@ function runWithStdout(stdout: "full" | "closed"): Promise<{ code: number | null
     if (stdout === "closed") child.stdout!.destroy();
     let stderr = "";
     child.stderr!.on("data", d => (stderr += d));
-    return new Promise(resolve => child.on("close", code => {
-        if (typeof out === "number") fs.closeSync(out);
-        resolve({ code, stderr });
-    }));
+    return new Promise(resolve =>
+        child.on("close", code => {
+            if (typeof out === "number") fs.closeSync(out);
+            resolve({ code, stderr });
+        }),
+    );
 }
 
 describe("cvguard CLI: standard output that cannot be written", function () {

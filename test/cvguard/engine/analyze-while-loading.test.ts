@@ -28,7 +28,11 @@ describe("cvguard engine: packs started while the resources load", function () {
         process.env.CVGUARD_RECORDER_LOG = logFile;
         try {
             const result = await run();
-            const calls = fs.readFileSync(logFile, "utf8").trim().split("\n").map(l => JSON.parse(l));
+            const calls = fs
+                .readFileSync(logFile, "utf8")
+                .trim()
+                .split("\n")
+                .map(l => JSON.parse(l));
             return {
                 result,
                 stacks: calls.filter(c => c.call === "configureStack").map(({ stack, project, dryRun }) => ({ stack, project, dryRun })),
@@ -51,7 +55,10 @@ describe("cvguard engine: packs started while the resources load", function () {
         const wrong = { project: "other", stack: "prod", dryRun: true };
         const { result, stacks } = await recorded(() => analyzeWhileLoading(() => SET, wrong, { packs: PACKS, policyConfigFiles: [] }));
         expect(result).to.deep.equal(expected);
-        expect(stacks).to.deep.equal([{ stack: "prod", project: "other", dryRun: true }, { stack: "dev", project: "proj", dryRun: false }]);
+        expect(stacks).to.deep.equal([
+            { stack: "prod", project: "other", dryRun: true },
+            { stack: "dev", project: "proj", dryRun: false },
+        ]);
         expect(livePackPids()).to.deep.equal([]);
     });
 
@@ -74,16 +81,27 @@ describe("cvguard engine: packs started while the resources load", function () {
 
     it("starts the packs again when the stack config differs from the guess, and passes it in PULUMI_CONFIG", async () => {
         const withConfig: ResourceSet = { ...SET, config: { "proj:region": "westeurope", "proj:token": "[secret]" } };
-        const { configs } = await recorded(() => analyzeWhileLoading(() => withConfig, RIGHT_GUESS, { packs: [fixturePack("recorder")], policyConfigFiles: [] }));
+        const { configs } = await recorded(() =>
+            analyzeWhileLoading(() => withConfig, RIGHT_GUESS, { packs: [fixturePack("recorder")], policyConfigFiles: [] }),
+        );
         expect(configs).to.deep.equal([{}, { "proj:region": "westeurope", "proj:token": "[secret]" }]);
-        const again = await recorded(() => analyzeWhileLoading(() => withConfig, { ...RIGHT_GUESS, stackConfig: withConfig.config }, { packs: [fixturePack("recorder")], policyConfigFiles: [] }));
+        const again = await recorded(() =>
+            analyzeWhileLoading(
+                () => withConfig,
+                { ...RIGHT_GUESS, stackConfig: withConfig.config },
+                { packs: [fixturePack("recorder")], policyConfigFiles: [] },
+            ),
+        );
         expect(again.configs, "a right guess starts them once").to.deep.equal([{ "proj:region": "westeurope", "proj:token": "[secret]" }]);
     });
 
     it("reports a pack directory that is not a pack after the loader's own failure, starting nothing early", async () => {
         const failing = () => Promise.reject(new Error("stack.json: (document): expected a stack export"));
         let error: unknown;
-        await analyzeWhileLoading(failing, RIGHT_GUESS, { packs: [fixturePack("basic"), path.join(dir, "no-such-pack")], policyConfigFiles: [] }).catch(e => (error = e));
+        await analyzeWhileLoading(failing, RIGHT_GUESS, {
+            packs: [fixturePack("basic"), path.join(dir, "no-such-pack")],
+            policyConfigFiles: [],
+        }).catch(e => (error = e));
         expect(String(error)).to.include("expected a stack export");
         expect(livePackPids()).to.deep.equal([]);
         await analyzeWhileLoading(() => SET, RIGHT_GUESS, { packs: [path.join(dir, "no-such-pack")], policyConfigFiles: [] }).catch(e => (error = e));

@@ -4,12 +4,26 @@ import { AnalysisResult, Violation } from "../../../cvguard/model";
 import { runCli } from "../cli/cli-helpers";
 
 const finding = (policyName: string, urn: string | null, enforcementLevel: Violation["enforcementLevel"] = "advisory"): Violation => ({
-    policyPack: "p", policyPackVersion: "1", policyName, enforcementLevel, severity: "high", controls: [], azurePolicy: [],
-    urn, resourceType: null, resourceName: null, message: "d\nundecided: x",
+    policyPack: "p",
+    policyPackVersion: "1",
+    policyName,
+    enforcementLevel,
+    severity: "high",
+    controls: [],
+    azurePolicy: [],
+    urn,
+    resourceType: null,
+    resourceName: null,
+    message: "d\nundecided: x",
 });
 const result = (violations: Violation[], undecided: Violation[]): AnalysisResult => ({
-    tool: { name: "cvguard", version: "0" }, source: { kind: "program", path: ".", stack: "dev" },
-    policyPacks: [], policies: [], resources: [], violations, undecided,
+    tool: { name: "cvguard", version: "0" },
+    source: { kind: "program", path: ".", stack: "dev" },
+    policyPacks: [],
+    policies: [],
+    resources: [],
+    violations,
+    undecided,
 });
 
 describe("what pulumi up will decide on a preview's undecided findings", function () {
@@ -17,10 +31,13 @@ describe("what pulumi up will decide on a preview's undecided findings", functio
 
     it("takes the same policy's verdict on the same resource in the update, and promises nothing still open", () => {
         const previewed = result([], [finding("a", "u1"), finding("b", "u1"), finding("c", "u2"), finding("d", null), finding("e", "u3")]);
-        decideAtUpdate(previewed, result(
-            [finding("a", "u1", "mandatory"), finding("a", "u1", "advisory"), finding("c", "u2", "advisory"), finding("b", "u2", "mandatory")],
-            [finding("e", "u3")],
-        ));
+        decideAtUpdate(
+            previewed,
+            result(
+                [finding("a", "u1", "mandatory"), finding("a", "u1", "advisory"), finding("c", "u2", "advisory"), finding("b", "u2", "mandatory")],
+                [finding("e", "u3")],
+            ),
+        );
         expect(previewed.undecided.map(v => v.atUpdate)).to.deep.equal(["mandatory", "pass", "advisory", "pass", undefined]);
     });
 

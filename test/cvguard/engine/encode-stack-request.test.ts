@@ -2,7 +2,12 @@ import { expect } from "chai";
 import { encodeAnalyzeStackRequest, WireStackResource } from "../../../cvguard/engine/analyzer-client";
 import { analyzerPb } from "../../../cvguard/engine/proto";
 
-const PROVIDER = { urn: "urn:pulumi:dev::proj::pulumi:providers:azure-native::default", type: "pulumi:providers:azure-native", name: "default", properties: { location: "westeurope" } };
+const PROVIDER = {
+    urn: "urn:pulumi:dev::proj::pulumi:providers:azure-native::default",
+    type: "pulumi:providers:azure-native",
+    name: "default",
+    properties: { location: "westeurope" },
+};
 
 function resource(name: string, extra: Partial<WireStackResource> = {}): WireStackResource {
     return {
@@ -18,7 +23,11 @@ function resource(name: string, extra: Partial<WireStackResource> = {}): WireSta
 }
 
 describe("cvguard engine: AnalyzeStackRequest encoding, one resource at a time", () => {
-    const resources = [resource("a", { provider: PROVIDER }), resource("b", { parent: "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev" }), resource("c")];
+    const resources = [
+        resource("a", { provider: PROVIDER }),
+        resource("b", { parent: "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev" }),
+        resource("c"),
+    ];
 
     it("decodes to every resource with its properties, options and dependencies", () => {
         const decoded = analyzerPb.AnalyzeStackRequest.deserializeBinary(encodeAnalyzeStackRequest(resources).bytes);

@@ -34,7 +34,10 @@ export function packChildren(parentPid = process.pid): number[] {
     } catch {
         return []; // ps exits 1 when there is no child
     }
-    return out.split("\n").filter(l => l.includes("run-policy-pack")).map(l => Number(l.trim().split(/\s+/)[0]));
+    return out
+        .split("\n")
+        .filter(l => l.includes("run-policy-pack"))
+        .map(l => Number(l.trim().split(/\s+/)[0]));
 }
 
 export async function eventually(check: () => boolean, ms = 5_000): Promise<boolean> {

@@ -18,7 +18,8 @@ const FIRST = setOf([
     record(STORAGE_TYPE, "insecure", { provider: `${PROVIDER.urn}::0b3e`, inputs: { httpsOnly: false }, outputs: { httpsOnly: false } }),
 ]);
 /** Three compliant storage accounts (the stack policy wants three, each with a dependency). */
-const compliant = (name: string) => record(STORAGE_TYPE, name, { dependencies: [PROVIDER.urn], inputs: { httpsOnly: true }, outputs: { httpsOnly: true } });
+const compliant = (name: string) =>
+    record(STORAGE_TYPE, name, { dependencies: [PROVIDER.urn], inputs: { httpsOnly: true }, outputs: { httpsOnly: true } });
 const SECOND = setOf([
     PROVIDER,
     compliant("ok"),
@@ -48,14 +49,15 @@ describe("cvguard engine: openAnalyzer (packs started once, many resource sets)"
             } finally {
                 await analyzer.close();
             }
-            calls = fs.readFileSync(logFile, "utf8").trim().split("\n").map(l => JSON.parse(l));
+            calls = fs
+                .readFileSync(logFile, "utf8")
+                .trim()
+                .split("\n")
+                .map(l => JSON.parse(l));
         } finally {
             delete process.env.CVGUARD_RECORDER_LOG;
         }
-        oneShot = [
-            await analyze(FIRST, { packs: PACKS, policyConfigFiles: [] }),
-            await analyze(SECOND, { packs: PACKS, policyConfigFiles: [] }),
-        ];
+        oneShot = [await analyze(FIRST, { packs: PACKS, policyConfigFiles: [] }), await analyze(SECOND, { packs: PACKS, policyConfigFiles: [] })];
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -65,7 +67,8 @@ describe("cvguard engine: openAnalyzer (packs started once, many resource sets)"
     });
 
     it("keeps the two sets apart", () => {
-        const mandatory = (r: AnalysisResult) => r.violations.filter(v => v.enforcementLevel === "mandatory").map(v => `${v.policyName} ${v.resourceName}`);
+        const mandatory = (r: AnalysisResult) =>
+            r.violations.filter(v => v.enforcementLevel === "mandatory").map(v => `${v.policyName} ${v.resourceName}`);
         expect(mandatory(reused[0])).to.deep.equal(["storage-https-only insecure", "stack-needs-storage null", "stack-needs-storage insecure"]);
         expect(mandatory(reused[1])).to.deep.equal([]);
         expect(reused[1].resources.map(r => r.name)).to.deep.equal(["default", "ok", "fine", "averyveryverylongname"]);
@@ -110,7 +113,11 @@ describe("cvguard engine: pipelined analysis (several resources in flight)", fun
     const configs = [path.join(dir, "basic.json"), path.join(dir, "recorder.json")];
     fs.writeFileSync(configs[0], "{}");
     fs.writeFileSync(configs[1], JSON.stringify({ quiet: "remediate" }));
-    const many = setOf([PROVIDER, ...Array.from({ length: 40 }, (_, i) => compliant(`s${i}`)), record(STORAGE_TYPE, `insecure`, { inputs: { httpsOnly: false } })]);
+    const many = setOf([
+        PROVIDER,
+        ...Array.from({ length: 40 }, (_, i) => compliant(`s${i}`)),
+        record(STORAGE_TYPE, `insecure`, { inputs: { httpsOnly: false } }),
+    ]);
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("gives the same result as one resource at a time, Remediate still before Analyze for each resource", async () => {
@@ -123,10 +130,17 @@ describe("cvguard engine: pipelined analysis (several resources in flight)", fun
         }
         const sequential = await analyze(many, { packs: PACKS, policyConfigFiles: configs, concurrency: 1 });
         expect(pipelined).to.deep.equal(sequential);
-        const calls: { call: string; urn?: string }[] = fs.readFileSync(logFile, "utf8").trim().split("\n").map(l => JSON.parse(l));
+        const calls: { call: string; urn?: string }[] = fs
+            .readFileSync(logFile, "utf8")
+            .trim()
+            .split("\n")
+            .map(l => JSON.parse(l));
         const perResource = calls.filter(c => c.call === "remediate" || c.call === "analyze");
         for (const r of many.resources) {
-            expect(perResource.filter(c => c.urn === r.urn).map(c => c.call), r.name).to.deep.equal(["remediate", "analyze"]);
+            expect(
+                perResource.filter(c => c.urn === r.urn).map(c => c.call),
+                r.name,
+            ).to.deep.equal(["remediate", "analyze"]);
         }
         expect(calls[calls.length - 1].call).to.equal("analyzeStack");
         expect(livePackPids()).to.deep.equal([]);

@@ -32,8 +32,10 @@ describe("cvguard engine: policy pack directories", () => {
     });
 
     it("names the directory and the missing piece", () => {
-        expect(() => readPackManifest(fixturePack("no-main")))
-            .to.throw(UsageError, `policy pack ${fixturePack("no-main")}: main file bin/index.js does not exist (run npm run build:policies)`);
+        expect(() => readPackManifest(fixturePack("no-main"))).to.throw(
+            UsageError,
+            `policy pack ${fixturePack("no-main")}: main file bin/index.js does not exist (run npm run build:policies)`,
+        );
         expect(() => readPackManifest(dir)).to.throw(UsageError, `policy pack ${dir}: package.json is missing`);
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ version: "1.0.0" }));
         expect(() => readPackManifest(dir)).to.throw(UsageError, `policy pack ${dir}: PulumiPolicy.yaml is missing`);
@@ -42,7 +44,9 @@ describe("cvguard engine: policy pack directories", () => {
 
     it("picks the explaining line of a pack's stderr, not a stack frame", () => {
         expect(explainingLine("Error: boom\n    at foo (x.js:1:1)\n    at bar (y.js:2:2)\n")).to.equal("Error: boom");
-        expect(explainingLine("\u001b[90m    at Module._compile (x)\u001b[39m\nError: colourful\n\u001b[90m    at y\u001b[39m")).to.equal("Error: colourful");
+        expect(explainingLine("\u001b[90m    at Module._compile (x)\u001b[39m\nError: colourful\n\u001b[90m    at y\u001b[39m")).to.equal(
+            "Error: colourful",
+        );
         expect(explainingLine("")).to.equal("");
     });
 });
@@ -82,7 +86,11 @@ describe("cvguard engine: pack processes", function () {
     it("reports a pack that dies mid-analysis and cleans up", async () => {
         process.env.CVGUARD_RECORDER_DIE = "1";
         try {
-            const set = { source: { kind: "stack-export" as const, path: "x.json", stack: "dev" }, dryRun: false, resources: [record(STORAGE_TYPE, "s")] };
+            const set = {
+                source: { kind: "stack-export" as const, path: "x.json", stack: "dev" },
+                dryRun: false,
+                resources: [record(STORAGE_TYPE, "s")],
+            };
             const err = await rejection(analyze(set, { packs: [fixturePack("recorder")], policyConfigFiles: [] }));
             expect(err.message).to.match(/^policy pack .*recorder stopped unexpectedly: recorder: dying on purpose during Analyze$/);
         } finally {
@@ -91,8 +99,12 @@ describe("cvguard engine: pack processes", function () {
     });
 
     it("refuses more config files than packs before starting anything", async () => {
-        const err = await rejection(analyze({ source: { kind: "stack-export", path: "x", stack: null }, dryRun: true, resources: [] },
-            { packs: [fixturePack("basic")], policyConfigFiles: ["a.json", "b.json"] }));
+        const err = await rejection(
+            analyze(
+                { source: { kind: "stack-export", path: "x", stack: null }, dryRun: true, resources: [] },
+                { packs: [fixturePack("basic")], policyConfigFiles: ["a.json", "b.json"] },
+            ),
+        );
         expect(err).to.be.instanceOf(UsageError);
         expect(err.message).to.contain("2 config files given for 1 policy pack(s)");
     });

@@ -8,8 +8,16 @@ import { loadPolicyConfigFile, parsePolicyConfig, reconcilePolicyConfig } from "
 
 function policy(name: string, extra: Partial<AnalyzerPolicyMeta> = {}): AnalyzerPolicyMeta {
     return {
-        name, displayName: "", description: name, enforcementLevel: "advisory", severity: null,
-        policyType: "resource", tags: [], remediationSteps: "", url: "", ...extra,
+        name,
+        displayName: "",
+        description: name,
+        enforcementLevel: "advisory",
+        severity: null,
+        policyType: "resource",
+        tags: [],
+        remediationSteps: "",
+        url: "",
+        ...extra,
     };
 }
 
@@ -34,16 +42,23 @@ describe("cvguard engine: policy config reconciliation", () => {
     });
 
     it("layers the pack's initial config, then the user's file", () => {
-        const r = reconcilePolicyConfig([retention, plain],
+        const r = reconcilePolicyConfig(
+            [retention, plain],
             { "log-retention": { properties: { days: 120 } }, plain: { enforcementLevel: "mandatory" } },
             { "log-retention": { enforcementLevel: "advisory", properties: { regions: ["northeurope"] } } },
-            "user.json");
+            "user.json",
+        );
         expect(r["log-retention"]).to.deep.equal({ enforcementLevel: "advisory", properties: { days: 120, regions: ["northeurope"] } });
         expect(r.plain.enforcementLevel).to.equal("mandatory");
     });
 
     it("applies `all` to every policy before per-policy entries", () => {
-        const r = reconcilePolicyConfig([retention, plain], {}, { all: { enforcementLevel: "disabled" }, plain: { enforcementLevel: "mandatory" } }, "user.json");
+        const r = reconcilePolicyConfig(
+            [retention, plain],
+            {},
+            { all: { enforcementLevel: "disabled" }, plain: { enforcementLevel: "mandatory" } },
+            "user.json",
+        );
         expect(r["log-retention"].enforcementLevel).to.equal("disabled");
         expect(r.plain.enforcementLevel).to.equal("mandatory");
         expect(r).to.not.have.property("all");
@@ -55,16 +70,24 @@ describe("cvguard engine: policy config reconciliation", () => {
     });
 
     it("rejects a schema violation naming the file, the policy and the property", () => {
-        expect(() => reconcilePolicyConfig([retention], {}, { "log-retention": { properties: { days: 7 } } }, "cfg.json"))
-            .to.throw(UsageError, /^cfg\.json: policy "log-retention": property "days" must be >= 30$/);
-        expect(() => reconcilePolicyConfig([retention], {}, { "log-retention": { properties: { regions: "westeurope" } } }, "cfg.json"))
-            .to.throw(UsageError, /policy "log-retention": property "regions" must be array/);
+        expect(() => reconcilePolicyConfig([retention], {}, { "log-retention": { properties: { days: 7 } } }, "cfg.json")).to.throw(
+            UsageError,
+            /^cfg\.json: policy "log-retention": property "days" must be >= 30$/,
+        );
+        expect(() => reconcilePolicyConfig([retention], {}, { "log-retention": { properties: { regions: "westeurope" } } }, "cfg.json")).to.throw(
+            UsageError,
+            /policy "log-retention": property "regions" must be array/,
+        );
     });
 
     it("rejects a missing required property by name", () => {
-        expect(() => reconcilePolicyConfig([naming], {}, undefined, "pack dir"))
-            .to.throw(UsageError, /^pack dir: policy "naming": property "prefix" is required$/);
-        expect(reconcilePolicyConfig([naming], {}, { naming: { properties: { prefix: "cv" } } }, "x").naming.properties).to.deep.equal({ prefix: "cv" });
+        expect(() => reconcilePolicyConfig([naming], {}, undefined, "pack dir")).to.throw(
+            UsageError,
+            /^pack dir: policy "naming": property "prefix" is required$/,
+        );
+        expect(reconcilePolicyConfig([naming], {}, { naming: { properties: { prefix: "cv" } } }, "x").naming.properties).to.deep.equal({
+            prefix: "cv",
+        });
     });
 });
 
@@ -88,7 +111,10 @@ describe("cvguard engine: policy config files", () => {
 
     it("rejects an unknown enforcement level naming the file and the policy", () => {
         const file = write("bad-level.json", JSON.stringify({ "log-retention": { enforcementLevel: "strict" } }));
-        expect(() => loadPolicyConfigFile(file)).to.throw(UsageError, new RegExp(`^${file}: policy "log-retention": enforcementLevel "strict" is not one of`));
+        expect(() => loadPolicyConfigFile(file)).to.throw(
+            UsageError,
+            new RegExp(`^${file}: policy "log-retention": enforcementLevel "strict" is not one of`),
+        );
         expect(() => parsePolicyConfig({ p: "warn" }, "f.json")).to.throw(UsageError, /policy "p": enforcementLevel "warn"/);
         expect(() => parsePolicyConfig({ p: 3 }, "f.json")).to.throw(UsageError, /policy "p": expected an enforcement level string or an object/);
     });
@@ -96,7 +122,10 @@ describe("cvguard engine: policy config files", () => {
     it("rejects unreadable JSON and missing files with the file's name", () => {
         const file = write("broken.json", "{ not json");
         expect(() => loadPolicyConfigFile(file)).to.throw(UsageError, new RegExp(`^${file}: not valid JSON`));
-        expect(() => loadPolicyConfigFile(path.join(dir, "absent.json"))).to.throw(UsageError, /absent\.json: cannot read the policy config file \(no such file\)/);
+        expect(() => loadPolicyConfigFile(path.join(dir, "absent.json"))).to.throw(
+            UsageError,
+            /absent\.json: cannot read the policy config file \(no such file\)/,
+        );
         expect(() => loadPolicyConfigFile(write("array.json", "[]"))).to.throw(UsageError, /expected a JSON object/);
     });
 

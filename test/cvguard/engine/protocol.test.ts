@@ -56,18 +56,30 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
         process.env.CVGUARD_RECORDER_LOG = logFile;
         try {
             // One resource at a time: the engine's exact call sequence (the default pipelines resources).
-            result = await analyze(SET, { packs: [fixturePack("basic"), fixturePack("recorder")], policyConfigFiles: [configFile, recorderConfigFile], concurrency: 1 });
+            result = await analyze(SET, {
+                packs: [fixturePack("basic"), fixturePack("recorder")],
+                policyConfigFiles: [configFile, recorderConfigFile],
+                concurrency: 1,
+            });
         } finally {
             delete process.env.CVGUARD_RECORDER_LOG;
         }
-        calls = fs.readFileSync(logFile, "utf8").trim().split("\n").map(l => JSON.parse(l));
+        calls = fs
+            .readFileSync(logFile, "utf8")
+            .trim()
+            .split("\n")
+            .map(l => JSON.parse(l));
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("calls the analyzer in the engine's order (one resource at a time)", () => {
         const live = [PROVIDER, COMPONENT, BAD, GOOD].map(r => r.urn);
         expect(calls.map(c => c.call)).to.deep.equal([
-            "start", "handshake", "configureStack", "getAnalyzerInfo", "configure",
+            "start",
+            "handshake",
+            "configureStack",
+            "getAnalyzerInfo",
+            "configure",
             ...live.flatMap(() => ["remediate", "analyze"]),
             "analyzeStack",
         ]);
@@ -92,9 +104,17 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
         } finally {
             delete process.env.CVGUARD_RECORDER_LOG;
         }
-        const quietCalls = fs.readFileSync(quietLog, "utf8").trim().split("\n").map(l => JSON.parse(l).call);
+        const quietCalls = fs
+            .readFileSync(quietLog, "utf8")
+            .trim()
+            .split("\n")
+            .map(l => JSON.parse(l).call);
         expect(quietCalls).to.deep.equal([
-            "start", "handshake", "configureStack", "getAnalyzerInfo", "configure",
+            "start",
+            "handshake",
+            "configureStack",
+            "getAnalyzerInfo",
+            "configure",
             ...[PROVIDER, COMPONENT, BAD, GOOD].map(() => "analyze"),
             "analyzeStack",
         ]);
@@ -142,7 +162,11 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
     });
 
     it("gives policies unwrapped secrets, resolved references, the provider and options", () => {
-        const echo = JSON.parse(byPolicy(result, "echo-props").find(v => v.urn === BAD.urn)!.message.split("\n")[1]);
+        const echo = JSON.parse(
+            byPolicy(result, "echo-props")
+                .find(v => v.urn === BAD.urn)!
+                .message.split("\n")[1],
+        );
         expect(echo).to.deep.equal({
             keys: ["apiKey", "endpoint", "httpsOnly", "link", "password"],
             link: "/vaults/v",
@@ -179,19 +203,35 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
         const stack = byPolicy(result, "stack-needs-storage");
         // Three storage records, one pending deletion: the policy sees two.
         const wide = stack.find(v => v.urn === null)!;
-        expect(wide).to.deep.include({ enforcementLevel: "mandatory", severity: "critical", controls: ["CV-09"], resourceType: null, resourceName: null });
+        expect(wide).to.deep.include({
+            enforcementLevel: "mandatory",
+            severity: "critical",
+            controls: ["CV-09"],
+            resourceType: null,
+            resourceName: null,
+        });
         expect(wide.message).to.equal("The stack must have storage.\nFewer than three storage accounts.");
-        expect(stack.filter(v => v.urn === BAD.urn).map(v => v.message)).to.deep.equal([
-            "The stack must have storage.\nOutput primaryKey exposed.",
-        ]);
+        expect(stack.filter(v => v.urn === BAD.urn).map(v => v.message)).to.deep.equal(["The stack must have storage.\nOutput primaryKey exposed."]);
         expect(stack.filter(v => v.urn === GOOD.urn)).to.deep.equal([]);
     });
 
     it("summarises packs, policies, resources and not-applicable policies", () => {
-        expect(result.policyPacks).to.deep.equal([{ name: "fixture-basic", version: "1.2.3" }, { name: "fixture-recorder", version: "2.0.0" }]);
+        expect(result.policyPacks).to.deep.equal([
+            { name: "fixture-basic", version: "1.2.3" },
+            { name: "fixture-recorder", version: "2.0.0" },
+        ]);
         expect(result.policies.map(p => p.name)).to.include.members(["storage-https-only", "stack-needs-storage", "quiet"]);
-        expect(result.resources.find(r => r.urn === BAD.urn)).to.deep.include({ type: STORAGE_TYPE, name: "averyveryverylongname", parent: COMPONENT.urn });
-        expect(result.notApplicable).to.deep.include({ policyPack: "fixture-basic", policyName: "tag-remediation", urn: GOOD.urn, reason: "Policy does not implement validateResource" });
+        expect(result.resources.find(r => r.urn === BAD.urn)).to.deep.include({
+            type: STORAGE_TYPE,
+            name: "averyveryverylongname",
+            parent: COMPONENT.urn,
+        });
+        expect(result.notApplicable).to.deep.include({
+            policyPack: "fixture-basic",
+            policyName: "tag-remediation",
+            urn: GOOD.urn,
+            reason: "Policy does not implement validateResource",
+        });
         expect(summarize(result).passed).to.equal(false);
         expect(result.tool.name).to.equal("cvguard");
     });
@@ -207,7 +247,13 @@ describe("cvguard engine: the Analyzer protocol against fixture packs", function
         fs.writeFileSync(allFile, JSON.stringify({ all: "advisory", "stack-needs-storage": "disabled" }));
         const policies = await listPolicies([fixturePack("basic")], [allFile]);
         const https = policies.find(p => p.name === "storage-https-only")!;
-        expect(https).to.deep.include({ policyPack: "fixture-basic", policyPackVersion: "1.2.3", enforcementLevel: "advisory", severity: "high", controls: ["CV-01"] });
+        expect(https).to.deep.include({
+            policyPack: "fixture-basic",
+            policyPackVersion: "1.2.3",
+            enforcementLevel: "advisory",
+            severity: "high",
+            controls: ["CV-01"],
+        });
         expect(policies.find(p => p.name === "stack-needs-storage")!.enforcementLevel).to.equal("disabled");
         expect(policies.find(p => p.name === "endpoint-known")!.severity).to.equal(null);
         expect(packChildren()).to.deep.equal([]);

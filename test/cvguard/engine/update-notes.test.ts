@@ -19,7 +19,10 @@ describe("cvguard engine: where an update would have stopped", function () {
 
     it("notes, in an update, the first resource whose mandatory finding stops the engine, and that stack policies would not run", async () => {
         const result = await analyze(setOf(false, RESOURCES), { packs: [fixturePack("basic")], policyConfigFiles: [] });
-        expect(result.violations.map(v => v.policyName), "stack policies still ran").to.include("stack-needs-storage");
+        expect(
+            result.violations.map(v => v.policyName),
+            "stack policies still ran",
+        ).to.include("stack-needs-storage");
         expect(result.notes).to.have.length(1);
         expect(result.notes![0]).to.include(`${STORAGE_TYPE} "insecure"`).and.include("skips the stack policies");
         const json = JSON.parse(renderReport(result, "json", {}));

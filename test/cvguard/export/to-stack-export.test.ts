@@ -12,7 +12,21 @@ import { DEFAULT_PACKS } from "../../../cvguard/commands/options";
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const SIG = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_KEYS = ["urn", "custom", "delete", "id", "type", "inputs", "outputs", "parent", "protect", "retainOnDelete", "dependencies", "propertyDependencies", "provider"];
+const RESOURCE_KEYS = [
+    "urn",
+    "custom",
+    "delete",
+    "id",
+    "type",
+    "inputs",
+    "outputs",
+    "parent",
+    "protect",
+    "retainOnDelete",
+    "dependencies",
+    "propertyDependencies",
+    "provider",
+];
 const ENVIRONMENTS = 3;
 
 const isShared = (r: ResourceRecord) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:");
@@ -20,9 +34,20 @@ const isShared = (r: ResourceRecord) => r.type === "pulumi:pulumi:Stack" || r.ty
 /** What a stack export preserves of a resource (flags the export omits when false are left out). */
 function essentials(r: ResourceRecord) {
     return {
-        urn: r.urn, type: r.type, name: r.name, custom: r.custom, id: r.id, parent: r.parent, provider: r.provider,
-        inputs: r.inputs, outputs: r.outputs, dependencies: r.dependencies, propertyDependencies: r.propertyDependencies,
-        protect: r.protect ?? false, retainOnDelete: r.retainOnDelete ?? false, pendingDelete: r.pendingDelete ?? false,
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        custom: r.custom,
+        id: r.id,
+        parent: r.parent,
+        provider: r.provider,
+        inputs: r.inputs,
+        outputs: r.outputs,
+        dependencies: r.dependencies,
+        propertyDependencies: r.propertyDependencies,
+        protect: r.protect ?? false,
+        retainOnDelete: r.retainOnDelete ?? false,
+        pendingDelete: r.pendingDelete ?? false,
     };
 }
 
@@ -87,7 +112,16 @@ describe("cvguard export: toStackExport (pulumi stack export, deployment version
         const base = dev.resources.find(r => r.type === "azure-native:keyvault:Vault")!;
         const withSecrets: ResourceSet = {
             ...dev,
-            resources: [{ ...base, inputs: { ...base.inputs, password: { [SIG]: SECRET_SIG, value: "hunter2-s3cret" }, nested: [{ token: { [SIG]: SECRET_SIG, value: { a: "tok-42" } } }] } }],
+            resources: [
+                {
+                    ...base,
+                    inputs: {
+                        ...base.inputs,
+                        password: { [SIG]: SECRET_SIG, value: "hunter2-s3cret" },
+                        nested: [{ token: { [SIG]: SECRET_SIG, value: { a: "tok-42" } } }],
+                    },
+                },
+            ],
         };
         const text = JSON.stringify(toStackExport(withSecrets, { environments: 2 }));
         expect(text).not.to.include("hunter2-s3cret");

@@ -39,7 +39,9 @@ describe("cvguard inputs: readEventLog", () => {
         const good = JSON.stringify({ sequence: 0, timestamp: 1, cancelEvent: {} });
 
         it("names the line that is not JSON and its column", () => {
-            const message = usageErrorOf(() => readEventLog(scratch.write("bad-line.log", [good, good, '{"sequence": 2, "policyEvent": {', good].join("\n"))));
+            const message = usageErrorOf(() =>
+                readEventLog(scratch.write("bad-line.log", [good, good, '{"sequence": 2, "policyEvent": {', good].join("\n"))),
+            );
             expect(message).to.match(/bad-line\.log: line 3: expected an engine event.*not valid JSON/);
         });
 
@@ -55,7 +57,9 @@ describe("cvguard inputs: readEventLog", () => {
         });
 
         it("skips blank lines and Windows line endings", () => {
-            const event = { policyEvent: { message: "m", policyName: "p", policyPackName: "pack", policyPackVersion: "1.0.0", enforcementLevel: "mandatory" } };
+            const event = {
+                policyEvent: { message: "m", policyName: "p", policyPackName: "pack", policyPackVersion: "1.0.0", enforcementLevel: "mandatory" },
+            };
             const loaded = readEventLog(scratch.write("crlf.log", `${good}\r\n\r\n${JSON.stringify(event)}\r\n`));
             expect(loaded.events).to.have.length(1);
             expect(loaded.source.stack).to.equal(null);

@@ -8,10 +8,22 @@ import { scratchDir } from "./helpers";
 const STACK = "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev";
 
 function exportOf(inputs: unknown): unknown {
-    return { version: 3, deployment: { resources: [
-        { urn: STACK, custom: false, type: "pulumi:pulumi:Stack" },
-        { urn: "urn:pulumi:dev::proj::azure-native:cognitiveservices:Account::a", custom: true, id: "/x", type: "azure-native:cognitiveservices:Account", inputs, outputs: inputs },
-    ] } };
+    return {
+        version: 3,
+        deployment: {
+            resources: [
+                { urn: STACK, custom: false, type: "pulumi:pulumi:Stack" },
+                {
+                    urn: "urn:pulumi:dev::proj::azure-native:cognitiveservices:Account::a",
+                    custom: true,
+                    id: "/x",
+                    type: "azure-native:cognitiveservices:Account",
+                    inputs,
+                    outputs: inputs,
+                },
+            ],
+        },
+    };
 }
 
 describe("cvguard inputs: hostile values", () => {
@@ -36,36 +48,53 @@ describe("cvguard inputs: hostile values", () => {
         const value = fc.letrec(tie => ({
             node: fc.oneof({ depthSize: "small" }, fc.string(), fc.integer(), fc.boolean(), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
         })).node;
-        fc.assert(fc.property(fc.dictionary(key, value, { maxKeys: 5 }), raw => {
-            const parsed = JSON.parse(JSON.stringify(raw));
-            if (Object.hasOwn(parsed, SIG_KEY)) return; // a real signature: decided by the next test
-            let out: unknown;
-            try {
-                out = normalizeValue(parsed);
-            } catch {
-                return; // rejected with a message: fine
-            }
-            const wire = toWireValue(out) as Record<string, unknown>;
-            expect(Object.hasOwn(wire, SIG_KEY)).to.equal(false);
-            expect(Object.keys(wire).sort()).to.deep.equal(Object.keys(parsed).sort());
-        }), { numRuns: 300 });
+        fc.assert(
+            fc.property(fc.dictionary(key, value, { maxKeys: 5 }), raw => {
+                const parsed = JSON.parse(JSON.stringify(raw));
+                if (Object.hasOwn(parsed, SIG_KEY)) return; // a real signature: decided by the next test
+                let out: unknown;
+                try {
+                    out = normalizeValue(parsed);
+                } catch {
+                    return; // rejected with a message: fine
+                }
+                const wire = toWireValue(out) as Record<string, unknown>;
+                expect(Object.hasOwn(wire, SIG_KEY)).to.equal(false);
+                expect(Object.keys(wire).sort()).to.deep.equal(Object.keys(parsed).sort());
+            }),
+            { numRuns: 300 },
+        );
     });
 
     it("refuses a signature the engine does not define, naming the file and the property", () => {
         const file = write("bad-sig.json", JSON.stringify(exportOf({ properties: { x: { [SIG_KEY]: "not-a-signature" } } })));
-        expect(() => loadStackExport(file)).to.throw(`${file}: field deployment.resources[1].inputs.properties.x["${SIG_KEY}"]: expected a Pulumi value signature`);
+        expect(() => loadStackExport(file)).to.throw(
+            `${file}: field deployment.resources[1].inputs.properties.x["${SIG_KEY}"]: expected a Pulumi value signature`,
+        );
     });
 
     it("refuses the preview's unknown marker in a deployed stack's export", () => {
         const file = write("unknown.json", JSON.stringify(exportOf({ properties: { publicNetworkAccess: UNKNOWN_STRING } })));
-        expect(() => loadStackExport(file)).to.throw(/field deployment\.resources\[1\]\.inputs\.properties\.publicNetworkAccess: expected a known value/);
+        expect(() => loadStackExport(file)).to.throw(
+            /field deployment\.resources\[1\]\.inputs\.properties\.publicNetworkAccess: expected a known value/,
+        );
     });
 
     it("refuses values nested deeper than the limit with one line naming the limit, arrays and objects alike", () => {
-        for (const [name, open, close] of [["arrays", "[", "]"], ["objects", '{"a":', "}"]]) {
+        for (const [name, open, close] of [
+            ["arrays", "[", "]"],
+            ["objects", '{"a":', "}"],
+        ]) {
             const depth = name === "arrays" ? 100_000 : 2_000;
-            const file = write(`deep-${name}.json`, JSON.stringify(exportOf({ deep: 0 })).replace('"deep":0', `"deep":${open.repeat(depth)}1${close.repeat(depth)}`));
-            expect(() => loadStackExport(file), name).to.throw(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: field deployment\\.resources\\[1\\]\\.inputs\\.deep.*: expected values nested at most ${MAX_VALUE_DEPTH} levels deep`));
+            const file = write(
+                `deep-${name}.json`,
+                JSON.stringify(exportOf({ deep: 0 })).replace('"deep":0', `"deep":${open.repeat(depth)}1${close.repeat(depth)}`),
+            );
+            expect(() => loadStackExport(file), name).to.throw(
+                new RegExp(
+                    `${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: field deployment\\.resources\\[1\\]\\.inputs\\.deep.*: expected values nested at most ${MAX_VALUE_DEPTH} levels deep`,
+                ),
+            );
         }
     });
 });

@@ -69,29 +69,44 @@ describe("cvguard inputs: malformed files", () => {
 
     it("rejects a stack export without deployment, or with a resource missing its type", () => {
         expect(usageErrorOf(() => loadStackExport(scratch.write("no-deployment.json", JSON.stringify({ version: 3 })))))
-            .to.include("field deployment").and.include("(the field is missing)");
-        const resources = [{ urn: "urn:pulumi:d::p::t:m:T::a", type: "t:m:T" }, { urn: "urn:pulumi:d::p::t:m:T::b", custom: true }];
+            .to.include("field deployment")
+            .and.include("(the field is missing)");
+        const resources = [
+            { urn: "urn:pulumi:d::p::t:m:T::a", type: "t:m:T" },
+            { urn: "urn:pulumi:d::p::t:m:T::b", custom: true },
+        ];
         expect(usageErrorOf(() => loadStackExport(scratch.write("no-type.json", JSON.stringify({ version: 3, deployment: { resources } })))))
-            .to.include("field deployment.resources[1].type").and.include("(the field is missing)");
+            .to.include("field deployment.resources[1].type")
+            .and.include("(the field is missing)");
     });
 
     it("rejects wrongly typed relations, naming the exact element", () => {
         const resources = [{ urn: "urn:pulumi:d::p::t:m:T::a", type: "t:m:T", dependencies: ["urn:pulumi:d::p::t:m:T::b", 7] }];
-        expect(usageErrorOf(() => loadStackExport(scratch.write("deps.json", JSON.stringify({ version: 3, deployment: { resources } })))))
-            .to.include("field deployment.resources[0].dependencies[1]");
+        expect(usageErrorOf(() => loadStackExport(scratch.write("deps.json", JSON.stringify({ version: 3, deployment: { resources } }))))).to.include(
+            "field deployment.resources[0].dependencies[1]",
+        );
         const withProps = [{ urn: "urn:pulumi:d::p::t:m:T::a", type: "t:m:T", propertyDependencies: { "odd key": "urn:pulumi:d::p::t:m:T::b" } }];
-        expect(usageErrorOf(() => loadStackExport(scratch.write("pdeps.json", JSON.stringify({ version: 3, deployment: { resources: withProps } })))))
-            .to.include('field deployment.resources[0].propertyDependencies["odd key"]');
+        expect(
+            usageErrorOf(() => loadStackExport(scratch.write("pdeps.json", JSON.stringify({ version: 3, deployment: { resources: withProps } })))),
+        ).to.include('field deployment.resources[0].propertyDependencies["odd key"]');
     });
 
     it("never echoes secret material from an invalid resource", () => {
-        const resources = [{ urn: "urn:pulumi:d::p::t:m:T::a", type: 12, outputs: { password: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: "\"s3cr3t-value\"" } } }];
+        const resources = [
+            {
+                urn: "urn:pulumi:d::p::t:m:T::a",
+                type: 12,
+                outputs: { password: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", plaintext: '"s3cr3t-value"' } },
+            },
+        ];
         const message = usageErrorOf(() => loadStackExport(scratch.write("secret.json", JSON.stringify({ version: 3, deployment: { resources } }))));
         expect(message).to.include("deployment.resources[0].type");
         expect(message).to.not.include("s3cr3t");
     });
 
     it("rejects a JSON document that is not an object", () => {
-        expect(usageErrorOf(() => loadPreviewJson(scratch.write("array.json", "[]")))).to.include("field (document)").and.include("pulumi preview --json");
+        expect(usageErrorOf(() => loadPreviewJson(scratch.write("array.json", "[]"))))
+            .to.include("field (document)")
+            .and.include("pulumi preview --json");
     });
 });

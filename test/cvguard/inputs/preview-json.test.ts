@@ -36,7 +36,9 @@ describe("cvguard inputs: loadPreviewJson", () => {
         expect(created?.id).to.equal(undefined);
         expect((created?.outputs.properties as Record<string, unknown>).endpoint).to.equal(UNKNOWN);
         expect(created?.parent).to.equal("urn:pulumi:dev::cvg-kit::cvg:vision:CustomVision::vision");
-        expect(created?.propertyDependencies).to.deep.equal({ resourceGroupName: ["urn:pulumi:dev::cvg-kit::azure-native:resources:ResourceGroup::rg"] });
+        expect(created?.propertyDependencies).to.deep.equal({
+            resourceGroupName: ["urn:pulumi:dev::cvg-kit::azure-native:resources:ResourceGroup::rg"],
+        });
     });
 
     describe("steps it cannot use", () => {
@@ -55,7 +57,11 @@ describe("cvguard inputs: loadPreviewJson", () => {
         });
 
         it("leaves out reads (Resource.get), which the engine neither analyses nor puts in AnalyzeStack", () => {
-            const state = (name: string) => ({ urn: `urn:pulumi:d::p::azure-native:resources:ResourceGroup::${name}`, type: "azure-native:resources:ResourceGroup", custom: true });
+            const state = (name: string) => ({
+                urn: `urn:pulumi:d::p::azure-native:resources:ResourceGroup::${name}`,
+                type: "azure-native:resources:ResourceGroup",
+                custom: true,
+            });
             const steps = [
                 { op: "read", urn: state("existing").urn, newState: state("existing") },
                 { op: "create", urn: state("created").urn, newState: state("created") },

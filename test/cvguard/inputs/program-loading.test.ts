@@ -70,9 +70,16 @@ describe("cvguard inputs: a program as the language host loads it", function () 
     });
 
     it("says to run npm install in the program's directory when its dependencies are not installed", async () => {
-        const dir = make({ "Pulumi.yaml": PROJECT, "Pulumi.dev.yaml": "config: {}\n", "package.json": MANIFEST, "index.ts": 'import "@pulumi/pulumi";\n' });
+        const dir = make({
+            "Pulumi.yaml": PROJECT,
+            "Pulumi.dev.yaml": "config: {}\n",
+            "package.json": MANIFEST,
+            "index.ts": 'import "@pulumi/pulumi";\n',
+        });
         const message = await asyncUsageErrorOf(() => loadProgram({ programDir: dir, stack: "dev", mode: "preview" }));
-        expect(message).to.equal(`${path.join(dir, "package.json")}: dependencies: expected @pulumi/pulumi installed for the program (run npm install in ${dir})`);
+        expect(message).to.equal(
+            `${path.join(dir, "package.json")}: dependencies: expected @pulumi/pulumi installed for the program (run npm install in ${dir})`,
+        );
     });
 
     it("says the same of any other package the program requires that is not installed", async () => {
@@ -80,7 +87,8 @@ describe("cvguard inputs: a program as the language host loads it", function () 
             "Pulumi.yaml": PROJECT,
             "Pulumi.dev.yaml": "config: {}\n",
             "package.json": MANIFEST,
-            "index.ts": 'import * as pulumi from "@pulumi/pulumi";\nimport * as ad from "@pulumi/azuread-not-installed/sub";\nexport const x = [pulumi, ad].length;\n',
+            "index.ts":
+                'import * as pulumi from "@pulumi/pulumi";\nimport * as ad from "@pulumi/azuread-not-installed/sub";\nexport const x = [pulumi, ad].length;\n',
         });
         fs.mkdirSync(path.join(dir, "node_modules", "@pulumi"), { recursive: true });
         fs.symlinkSync(path.join(KIT_MODULES, "@pulumi", "pulumi"), path.join(dir, "node_modules", "@pulumi", "pulumi"));
@@ -94,7 +102,9 @@ describe("cvguard inputs: a program as the language host loads it", function () 
             "Pulumi.dev.yaml": "config: {}\n",
             "package.json": MANIFEST,
             // Without esModuleInterop a default import of a CommonJS module is its `default` property.
-            "tsconfig.custom.json": JSON.stringify({ compilerOptions: { module: "commonjs", moduleResolution: "node", target: "ES2020", esModuleInterop: false } }),
+            "tsconfig.custom.json": JSON.stringify({
+                compilerOptions: { module: "commonjs", moduleResolution: "node", target: "ES2020", esModuleInterop: false },
+            }),
             "helper.js": "module.exports = function helper() { return 42; };\n",
             "index.ts": 'import helper from "./helper";\nexport const helperType = typeof helper;\n',
         });
@@ -116,7 +126,9 @@ describe("cvguard inputs: a program as the language host loads it", function () 
         fs.mkdirSync(path.join(dir, "node_modules", "@pulumi"), { recursive: true });
         fs.symlinkSync(path.join(KIT_MODULES, "@pulumi", "pulumi"), path.join(dir, "node_modules", "@pulumi", "pulumi"));
         const message = await asyncUsageErrorOf(() => loadProgram({ programDir: dir, stack: "dev", mode: "preview" }));
-        expect(message).to.equal(`${path.join(dir, "index.ts")}: the program failed: Unable to compile TypeScript: error TS5110: Option 'module' must be set to 'NodeNext' when option 'moduleResolution' is set to 'NodeNext'.`);
+        expect(message).to.equal(
+            `${path.join(dir, "index.ts")}: the program failed: Unable to compile TypeScript: error TS5110: Option 'module' must be set to 'NodeNext' when option 'moduleResolution' is set to 'NodeNext'.`,
+        );
     });
 
     it("names the tsconfig Pulumi.yaml points at when it does not exist", async () => {
@@ -129,6 +141,8 @@ describe("cvguard inputs: a program as the language host loads it", function () 
         fs.mkdirSync(path.join(dir, "node_modules", "@pulumi"), { recursive: true });
         fs.symlinkSync(path.join(KIT_MODULES, "@pulumi", "pulumi"), path.join(dir, "node_modules", "@pulumi", "pulumi"));
         const message = await asyncUsageErrorOf(() => loadProgram({ programDir: dir, stack: "dev", mode: "preview" }));
-        expect(message).to.equal(`${path.join(dir, "Pulumi.yaml")}: field runtime.options.tsconfig: expected an existing tsconfig file (${path.join(dir, "missing.json")} was not found)`);
+        expect(message).to.equal(
+            `${path.join(dir, "Pulumi.yaml")}: field runtime.options.tsconfig: expected an existing tsconfig file (${path.join(dir, "missing.json")} was not found)`,
+        );
     });
 });

@@ -29,7 +29,7 @@ function bothModes(program: string): { preview: ResourceSet; update: ResourceSet
 describe("cvguard inputs: programs of every shape, planned and updated as the engine would", function () {
     this.timeout(120_000);
 
-    describe("root imports (`import * as azure_native from \"@pulumi/azure-native\"`, the 2.x examples' style)", () => {
+    describe('root imports (`import * as azure_native from "@pulumi/azure-native"`, the 2.x examples\' style)', () => {
         const sets = bothModes("root-import");
 
         it("plans a create as azure-native does: inputs copied into the output types, response-only outputs and the name unknown", () => {
@@ -57,7 +57,9 @@ describe("cvguard inputs: programs of every shape, planned and updated as the en
         it("answers an update with known values of the declared types and the ARM ID of the real path", () => {
             const rg = named(sets.update, "rg");
             const account = named(sets.update, "vision");
-            expect(account.id).to.equal(`${RG_PREFIX}${rg.inputs.resourceGroupName}/providers/Microsoft.CognitiveServices/accounts/${account.inputs.accountName}`);
+            expect(account.id).to.equal(
+                `${RG_PREFIX}${rg.inputs.resourceGroupName}/providers/Microsoft.CognitiveServices/accounts/${account.inputs.accountName}`,
+            );
             expect(account.outputs).to.deep.include({ name: account.inputs.accountName, type: "Microsoft.CognitiveServices/accounts" });
             expect(field(account.outputs, "properties", "endpoint")).to.equal("https://cvg-root-import.cognitiveservices.azure.com/");
             expect(field(account.outputs, "properties", "provisioningState")).to.equal("Succeeded");
@@ -103,7 +105,20 @@ describe("cvguard inputs: programs of every shape, planned and updated as the en
             expect(pinned.inputs.azureApiVersion).to.equal("2025-04-01-preview");
             expect(pinned.inputs.accountName).to.match(/^pinned[0-9a-f]{8}$/);
             expect(named(sets.preview, "from-sources").inputs.accountName).to.equal("cvg-from-sources", "no auto-name where the name is given");
-            expect(pinned.outputs).to.have.all.keys("azureApiVersion", "etag", "identity", "kind", "location", "name", "properties", "sku", "systemData", "tags", "type", "id");
+            expect(pinned.outputs).to.have.all.keys(
+                "azureApiVersion",
+                "etag",
+                "identity",
+                "kind",
+                "location",
+                "name",
+                "properties",
+                "sku",
+                "systemData",
+                "tags",
+                "type",
+                "id",
+            );
             expect(pinned.outputs.name).to.equal(UNKNOWN);
             expect(field(pinned.outputs, "properties", "disableLocalAuth")).to.equal(true);
             expect(field(pinned.outputs, "properties", "restrictOutboundNetworkAccess")).to.equal(false, "the SDK's ProvideDefaults ran");
@@ -159,7 +174,12 @@ describe("cvguard inputs: programs of every shape, planned and updated as the en
 
         it("leaves computed outputs unknown in a preview and copies the inputs, nested output types included", () => {
             const principal = named(sets.preview, "app");
-            expect(principal.outputs).to.deep.include({ objectId: UNKNOWN, displayName: UNKNOWN, clientId: "22222222-2222-2222-2222-222222222222", appRoleAssignmentRequired: true });
+            expect(principal.outputs).to.deep.include({
+                objectId: UNKNOWN,
+                displayName: UNKNOWN,
+                clientId: "22222222-2222-2222-2222-222222222222",
+                appRoleAssignmentRequired: true,
+            });
             const ns = named(sets.preview, "vision");
             expect(ns.outputs.metadata).to.deep.equal({ name: "vision", labels: { team: "cv" }, uid: UNKNOWN, creationTimestamp: UNKNOWN });
             expect(ns.outputs.status).to.equal(UNKNOWN);
@@ -171,7 +191,9 @@ describe("cvguard inputs: programs of every shape, planned and updated as the en
             expect(stackOutputs(sets.update).principalObjectId).to.equal(principal.outputs.objectId);
             expect(principal.outputs.servicePrincipalNames).to.deep.equal([]);
             const ns = named(sets.update, "vision");
-            expect(field(ns.outputs, "metadata", "uid")).to.be.a("string").and.not.equal(UNKNOWN);
+            expect(field(ns.outputs, "metadata", "uid"))
+                .to.be.a("string")
+                .and.not.equal(UNKNOWN);
             expect(field(ns.outputs, "status", "conditions")).to.deep.equal([]);
         });
     });

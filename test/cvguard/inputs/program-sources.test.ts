@@ -41,9 +41,28 @@ describe("cvguard inputs: source locations of a program's resources", function (
 
     it("gives SARIF physical locations relative to the checkout", () => {
         const result: AnalysisResult = {
-            tool: { name: "cvguard", version: "0" }, source: set.source, policyPacks: [], policies: [], resources: [], undecided: [],
-            violations: [{ policyPack: "p", policyPackVersion: "1", policyName: "x", enforcementLevel: "mandatory", severity: "high", controls: [], azurePolicy: [],
-                urn: set.resources.find(r => r.name === "vision-training")!.urn, resourceType: "t", resourceName: "vision-training", message: "m", source: sourceOf("vision-training") }],
+            tool: { name: "cvguard", version: "0" },
+            source: set.source,
+            policyPacks: [],
+            policies: [],
+            resources: [],
+            undecided: [],
+            violations: [
+                {
+                    policyPack: "p",
+                    policyPackVersion: "1",
+                    policyName: "x",
+                    enforcementLevel: "mandatory",
+                    severity: "high",
+                    controls: [],
+                    azurePolicy: [],
+                    urn: set.resources.find(r => r.name === "vision-training")!.urn,
+                    resourceType: "t",
+                    resourceName: "vision-training",
+                    message: "m",
+                    source: sourceOf("vision-training"),
+                },
+            ],
         };
         const place = sarifLog(result, { baseDir: REPO }).runs[0].results[0].locations[0].physicalLocation;
         expect(place.artifactLocation.uri).to.equal(rel("lib/vision.ts"));

@@ -10,10 +10,13 @@ const BASIC = path.join(FIXTURES, "programs", "basic");
 const vaultOf = (set: ResourceSet) => set.resources.find(r => r.type === "azure-native:keyvault:Vault" && r.name === "vault")!;
 
 /** Opens the vault to the public network: a nested input azure-native keeps inside an Output. */
-const openVault: pulumi.ResourceTransformation = args => args.type !== "azure-native:keyvault:Vault" ? undefined : {
-    props: { ...args.props, properties: pulumi.output(args.props.properties).apply(p => ({ ...p, publicNetworkAccess: "Enabled" })) },
-    opts: args.opts,
-};
+const openVault: pulumi.ResourceTransformation = args =>
+    args.type !== "azure-native:keyvault:Vault"
+        ? undefined
+        : {
+              props: { ...args.props, properties: pulumi.output(args.props.properties).apply(p => ({ ...p, publicNetworkAccess: "Enabled" })) },
+              opts: args.opts,
+          };
 
 describe("cvguard inputs: loadProgram transformations (test-only)", function () {
     this.timeout(120000);

@@ -29,7 +29,14 @@ describe("cvguard inputs: loadProgram", function () {
 
     it("describes the program, its stack, project and entry file; preview is a dry run, update is not", () => {
         // root: the git checkout holding the program, which source locations are relative to.
-        expect(preview.source).to.deep.equal({ kind: "program", path: BASIC, stack: "dev", project: "cvg-fixture", location: "index.ts", root: path.resolve(__dirname, "../../..") });
+        expect(preview.source).to.deep.equal({
+            kind: "program",
+            path: BASIC,
+            stack: "dev",
+            project: "cvg-fixture",
+            location: "index.ts",
+            root: path.resolve(__dirname, "../../.."),
+        });
         expect(preview.dryRun).to.equal(true);
         expect(update.dryRun).to.equal(false);
     });
@@ -51,14 +58,21 @@ describe("cvguard inputs: loadProgram", function () {
         const subnet = named(preview, "net-pe");
         expect(subnet.urn).to.equal(`${P}cvg:fixture:PrivateNetwork$azure-native:network:VirtualNetwork$azure-native:network:Subnet::net-pe`);
         expect(subnet.parent).to.equal(`${P}cvg:fixture:PrivateNetwork$azure-native:network:VirtualNetwork::net-vnet`);
-        expect(named(preview, "training-pe-dns").urn).to.equal(`${P}azure-native:network:PrivateEndpoint$azure-native:network:PrivateDnsZoneGroup::training-pe-dns`);
+        expect(named(preview, "training-pe-dns").urn).to.equal(
+            `${P}azure-native:network:PrivateEndpoint$azure-native:network:PrivateDnsZoneGroup::training-pe-dns`,
+        );
     });
 
     it("only refers to resources it recorded: parents, dependencies, property dependencies and providers", () => {
         for (const set of [preview, update]) {
             const urns = new Set(set.resources.map(r => r.urn));
             for (const r of set.resources) {
-                const refs = [r.parent, ...r.dependencies, ...Object.values(r.propertyDependencies).flat(), r.provider?.split("::").slice(0, -1).join("::")];
+                const refs = [
+                    r.parent,
+                    ...r.dependencies,
+                    ...Object.values(r.propertyDependencies).flat(),
+                    r.provider?.split("::").slice(0, -1).join("::"),
+                ];
                 for (const ref of refs.filter((x): x is string => !!x)) expect(urns.has(ref), `${r.urn} -> ${ref}`).to.equal(true);
             }
         }
@@ -69,14 +83,19 @@ describe("cvguard inputs: loadProgram", function () {
         expect(key.propertyDependencies.vaultName).to.deep.equal([`${P}azure-native:keyvault:Vault::vault`]);
         expect(key.propertyDependencies.keyName).to.deep.equal([]);
         expect(key.dependencies).to.have.members([`${P}azure-native:resources:ResourceGroup::rg`, `${P}azure-native:keyvault:Vault::vault`]);
-        expect(named(preview, "training-diag").propertyDependencies.resourceUri).to.deep.equal([`${P}azure-native:cognitiveservices:Account::training`]);
+        expect(named(preview, "training-diag").propertyDependencies.resourceUri).to.deep.equal([
+            `${P}azure-native:cognitiveservices:Account::training`,
+        ]);
         // dependsOn a component waits for (and depends on) the component's children.
         expect(named(preview, "training").dependencies).to.include(`${P}cvg:fixture:PrivateNetwork$azure-native:network:VirtualNetwork::net-vnet`);
     });
 
     it("adds one default provider per package before its first user, and references it from custom resources", () => {
         const providers = preview.resources.filter(r => r.type.startsWith("pulumi:providers:"));
-        expect(providers.map(r => r.urn)).to.deep.equal([`${P}pulumi:providers:random::default_4_21_2`, `${P}pulumi:providers:azure-native::default_3_28_0`]);
+        expect(providers.map(r => r.urn)).to.deep.equal([
+            `${P}pulumi:providers:random::default_4_21_2`,
+            `${P}pulumi:providers:azure-native::default_3_28_0`,
+        ]);
         const azure = providers[1];
         expect(azure.inputs).to.deep.equal({ location: "westeurope", version: "3.28.0" });
         expect(preview.resources.indexOf(azure)).to.be.lessThan(preview.resources.indexOf(named(preview, "rg")));
@@ -117,27 +136,43 @@ describe("cvguard inputs: loadProgram", function () {
         expect(named(update, "rg").id).to.equal(RG_ID);
         expect(named(update, "training").id).to.equal(`${RG_ID}/providers/Microsoft.CognitiveServices/accounts/cvgdev-cv-train`);
         // The virtual network was given no name: azure-native names a top-level resource after it plus 8 hex digits.
-        expect(named(update, "net-pe").id).to.match(new RegExp(`^${RG_ID}/providers/Microsoft\\.Network/virtualNetworks/net-vnet[0-9a-f]{8}/subnets/net-pe$`));
-        expect(named(update, "net-link").id).to.equal(`${RG_ID}/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com/virtualNetworkLinks/net-link`);
+        expect(named(update, "net-pe").id).to.match(
+            new RegExp(`^${RG_ID}/providers/Microsoft\\.Network/virtualNetworks/net-vnet[0-9a-f]{8}/subnets/net-pe$`),
+        );
+        expect(named(update, "net-link").id).to.equal(
+            `${RG_ID}/providers/Microsoft.Network/privateDnsZones/privatelink.cognitiveservices.azure.com/virtualNetworkLinks/net-link`,
+        );
         // An extension resource's name is auto-named like a top-level one (one parameter after its namespace).
-        expect(named(update, "training-diag").id).to.match(new RegExp(`^${RG_ID}/providers/Microsoft\\.CognitiveServices/accounts/cvgdev-cv-train/providers/Microsoft\\.Insights/diagnosticSettings/training-diag[0-9a-f]{8}$`));
+        expect(named(update, "training-diag").id).to.match(
+            new RegExp(
+                `^${RG_ID}/providers/Microsoft\\.CognitiveServices/accounts/cvgdev-cv-train/providers/Microsoft\\.Insights/diagnosticSettings/training-diag[0-9a-f]{8}$`,
+            ),
+        );
         const vaultId = named(update, "vault").id;
         expect(vaultId).to.match(/\/providers\/Microsoft\.KeyVault\/vaults\/cvgdevkv[a-z0-9]{6}$/);
-        expect(named(update, "cmk-crypto-user").id).to.match(new RegExp(`^${vaultId}/providers/Microsoft.Authorization/roleAssignments/[0-9a-f-]{36}$`));
+        expect(named(update, "cmk-crypto-user").id).to.match(
+            new RegExp(`^${vaultId}/providers/Microsoft.Authorization/roleAssignments/[0-9a-f-]{36}$`),
+        );
         expect(named(update, "training").outputs.id).to.equal(named(update, "training").id);
     });
 
     it("computes outputs consistently and feeds them to the resources that use them", () => {
         const vaultName = named(update, "vault").outputs.name as string;
         expect(named(update, "cmk").inputs.vaultName).to.equal(vaultName);
-        expect(named(update, "cmk").outputs.keyUriWithVersion).to.match(new RegExp(`^https://${vaultName}\\.vault\\.azure\\.net/keys/cv-cmk/[0-9a-f]{32}$`));
+        expect(named(update, "cmk").outputs.keyUriWithVersion).to.match(
+            new RegExp(`^https://${vaultName}\\.vault\\.azure\\.net/keys/cv-cmk/[0-9a-f]{32}$`),
+        );
         expect(vaultName.endsWith(named(update, "suffix").outputs.result as string)).to.equal(true);
         const account = named(update, "training");
         expect(field(account.outputs, "properties", "endpoint")).to.equal("https://cvgdev-cv-train.cognitiveservices.azure.com/");
-        expect(field(account.inputs, "properties", "encryption", "keyVaultProperties", "identityClientId")).to.equal(named(update, "cmk-identity").outputs.clientId);
+        expect(field(account.inputs, "properties", "encryption", "keyVaultProperties", "identityClientId")).to.equal(
+            named(update, "cmk-identity").outputs.clientId,
+        );
         expect(field(account.outputs, "identity", "principalId")).to.match(/^[0-9a-f-]{36}$/);
         expect(named(update, "cmk-crypto-user").inputs.principalId).to.equal(named(update, "cmk-identity").outputs.principalId);
-        expect(field(named(update, "audit").outputs, "primaryEndpoints", "blob")).to.match(/^https:\/\/cvgdevaudit[a-z0-9]{6}\.blob\.core\.windows\.net\/$/);
+        expect(field(named(update, "audit").outputs, "primaryEndpoints", "blob")).to.match(
+            /^https:\/\/cvgdevaudit[a-z0-9]{6}\.blob\.core\.windows\.net\/$/,
+        );
     });
 
     it("records resource options and component outputs", () => {
@@ -193,7 +228,11 @@ describe("cvguard inputs: loadProgram", function () {
 
         it("references an explicit provider instead of a default one", () => {
             const provider = named(set, "westeu");
-            expect(provider).to.deep.include({ urn: `${A}pulumi:providers:azure-native::westeu`, custom: true, parent: `${A}pulumi:pulumi:Stack::cvg-async-test` });
+            expect(provider).to.deep.include({
+                urn: `${A}pulumi:providers:azure-native::westeu`,
+                custom: true,
+                parent: `${A}pulumi:pulumi:Stack::cvg-async-test`,
+            });
             expect(named(set, "data").provider).to.equal(`${provider.urn}::${provider.id}`);
             expect(named(set, "plain").provider).to.match(new RegExp(`^${A}pulumi:providers:azure-native::default_3_28_0::`));
         });
@@ -206,7 +245,11 @@ describe("cvguard inputs: loadProgram", function () {
         });
 
         it("configures the default provider from the stack's config, secrets without a value", () => {
-            expect(named(set, "default_3_28_0").inputs).to.deep.equal({ location: "swedencentral", clientSecret: { [SIG]: SECRET_SIG }, version: "3.28.0" });
+            expect(named(set, "default_3_28_0").inputs).to.deep.equal({
+                location: "swedencentral",
+                clientSecret: { [SIG]: SECRET_SIG },
+                version: "3.28.0",
+            });
         });
 
         it("keeps inputs the program marked secret as secrets", () => {
@@ -222,19 +265,25 @@ describe("cvguard inputs: loadProgram", function () {
 
         it("reports an error thrown inside an apply, and leaves the process's error listeners as they were", async () => {
             const listeners = process.listeners("unhandledRejection").length;
-            const message = await asyncUsageErrorOf(() => loadProgram({ programDir: path.join(PROGRAMS, "apply-throws"), stack: "dev", mode: "update" }));
+            const message = await asyncUsageErrorOf(() =>
+                loadProgram({ programDir: path.join(PROGRAMS, "apply-throws"), stack: "dev", mode: "update" }),
+            );
             expect(message).to.include("the program failed").and.include("cannot derive a name from fixture-rg");
             expect(process.listeners("unhandledRejection")).to.have.length(listeners);
         });
 
         it("refuses duplicate URNs as the engine does", async () => {
-            const message = await asyncUsageErrorOf(() => loadProgram({ programDir: path.join(PROGRAMS, "duplicate"), stack: "dev", mode: "preview" }));
+            const message = await asyncUsageErrorOf(() =>
+                loadProgram({ programDir: path.join(PROGRAMS, "duplicate"), stack: "dev", mode: "preview" }),
+            );
             expect(message).to.include("Duplicate resource URN 'urn:pulumi:dev::cvg-duplicate::azure-native:resources:ResourceGroup::rg'");
         });
 
         it("names a missing stack settings file", async () => {
             const message = await asyncUsageErrorOf(() => loadProgram({ programDir: BASIC, stack: "staging", mode: "preview" }));
-            expect(message).to.equal(`${path.join(BASIC, "Pulumi.staging.yaml")}: (file): expected the stack settings of stack "staging", but the file does not exist`);
+            expect(message).to.equal(
+                `${path.join(BASIC, "Pulumi.staging.yaml")}: (file): expected the stack settings of stack "staging", but the file does not exist`,
+            );
         });
 
         it("names the line of malformed YAML", async () => {
@@ -261,16 +310,17 @@ describe("cvguard inputs: loadProgram", function () {
             const dir = path.dirname(scratch.write("prog/Pulumi.yaml", "name: cvg-edit\nruntime: nodejs\n"));
             scratch.write("prog/Pulumi.dev.yaml", "config:\n  cvg-edit:count: 1\n");
             fs.symlinkSync(path.resolve(__dirname, "../../../node_modules"), path.join(dir, "node_modules"));
-            const source = (groupName: string) => [
-                'import * as resources from "@pulumi/azure-native/resources";',
-                `import { label } from "./label";`,
-                `new resources.ResourceGroup("rg", { resourceGroupName: label("${groupName}") });`,
-            ].join("\n");
+            const source = (groupName: string) =>
+                [
+                    'import * as resources from "@pulumi/azure-native/resources";',
+                    `import { label } from "./label";`,
+                    `new resources.ResourceGroup("rg", { resourceGroupName: label("${groupName}") });`,
+                ].join("\n");
             scratch.write("prog/index.ts", source("first"));
-            scratch.write("prog/label.ts", 'export const label = (s: string) => `${s}-v1`;\n');
+            scratch.write("prog/label.ts", "export const label = (s: string) => `${s}-v1`;\n");
             const first = await loadProgram({ programDir: dir, stack: "dev", mode: "update" });
             scratch.write("prog/index.ts", source("second"));
-            scratch.write("prog/label.ts", 'export const label = (s: string) => `${s}-v2`;\n');
+            scratch.write("prog/label.ts", "export const label = (s: string) => `${s}-v2`;\n");
             const second = await loadProgram({ programDir: dir, stack: "dev", mode: "update" });
             expect(named(first, "rg").inputs.resourceGroupName).to.equal("first-v1");
             expect(named(second, "rg").inputs.resourceGroupName).to.equal("second-v2");

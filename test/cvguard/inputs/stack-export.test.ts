@@ -26,7 +26,16 @@ describe("cvguard inputs: loadStackExport", () => {
 
     it("keeps every resource in file order, including components and providers, with names from the URNs", () => {
         expect(set.resources.map(r => r.name)).to.deep.equal([
-            "cvg-kit-dev", "default_3_28_0", "default_4_21_2", "rg", "webhook-token", "vault", "cmk", "vision", "vision-training", "legacy",
+            "cvg-kit-dev",
+            "default_3_28_0",
+            "default_4_21_2",
+            "rg",
+            "webhook-token",
+            "vault",
+            "cmk",
+            "vision",
+            "vision-training",
+            "legacy",
         ]);
         expect(byName("vision").custom).to.equal(false);
         expect(byName("vision-training").type).to.equal("azure-native:cognitiveservices:Account");
@@ -35,7 +44,9 @@ describe("cvguard inputs: loadStackExport", () => {
     it("carries parent, provider reference, dependencies and property dependencies", () => {
         const account = byName("vision-training");
         expect(account.parent).to.equal("urn:pulumi:dev::cvg-kit::cvg:vision:CustomVision::vision");
-        expect(account.provider).to.equal("urn:pulumi:dev::cvg-kit::pulumi:providers:azure-native::default_3_28_0::3f6b7c1e-2a4d-4e8f-9b0a-5c6d7e8f9a0b");
+        expect(account.provider).to.equal(
+            "urn:pulumi:dev::cvg-kit::pulumi:providers:azure-native::default_3_28_0::3f6b7c1e-2a4d-4e8f-9b0a-5c6d7e8f9a0b",
+        );
         expect(account.dependencies).to.have.length(3);
         expect(account.propertyDependencies.properties).to.deep.equal([
             "urn:pulumi:dev::cvg-kit::azure-native:keyvault:Key::cmk",
@@ -76,17 +87,32 @@ describe("cvguard inputs: loadStackExport", () => {
     describe("secret encodings", () => {
         const scratch = scratchDir();
         after(() => scratch.cleanup());
-        const exportWith = (outputs: Record<string, unknown>) => scratch.write("secrets.json", JSON.stringify({
-            version: 3,
-            deployment: { resources: [{ urn: "urn:pulumi:prod::p::random:index/randomPassword:RandomPassword::pw", custom: true, type: "random:index/randomPassword:RandomPassword", outputs }] },
-        }));
+        const exportWith = (outputs: Record<string, unknown>) =>
+            scratch.write(
+                "secrets.json",
+                JSON.stringify({
+                    version: 3,
+                    deployment: {
+                        resources: [
+                            {
+                                urn: "urn:pulumi:prod::p::random:index/randomPassword:RandomPassword::pw",
+                                custom: true,
+                                type: "random:index/randomPassword:RandomPassword",
+                                outputs,
+                            },
+                        ],
+                    },
+                }),
+            );
 
         it("keeps the value of `--show-secrets` plaintext (JSON text) and of `value` secrets", () => {
-            const loaded = loadStackExport(exportWith({
-                result: { [SIG]: SECRET_SIG, plaintext: JSON.stringify("hunter2hunter2") },
-                nested: { [SIG]: SECRET_SIG, plaintext: JSON.stringify({ a: [1, 2] }) },
-                direct: { [SIG]: SECRET_SIG, value: "v" },
-            }));
+            const loaded = loadStackExport(
+                exportWith({
+                    result: { [SIG]: SECRET_SIG, plaintext: JSON.stringify("hunter2hunter2") },
+                    nested: { [SIG]: SECRET_SIG, plaintext: JSON.stringify({ a: [1, 2] }) },
+                    direct: { [SIG]: SECRET_SIG, value: "v" },
+                }),
+            );
             const outputs = loaded.resources[0].outputs;
             expect(outputs.result).to.deep.equal({ [SIG]: SECRET_SIG, value: "hunter2hunter2" });
             expect(outputs.nested).to.deep.equal({ [SIG]: SECRET_SIG, value: { a: [1, 2] } });
@@ -96,11 +122,13 @@ describe("cvguard inputs: loadStackExport", () => {
 
         it("replaces resource references by the referenced ID, or URN for components, unknown for an empty ID", () => {
             const ref = "5cf8f73096256a8f31e491e813e4eb8e";
-            const loaded = loadStackExport(exportWith({
-                custom: { [SIG]: ref, urn: "urn:pulumi:prod::p::t:m:T::a", id: "/subscriptions/x" },
-                component: { [SIG]: ref, urn: "urn:pulumi:prod::p::t:m:C::c" },
-                pending: { [SIG]: ref, urn: "urn:pulumi:prod::p::t:m:T::b", id: "" },
-            }));
+            const loaded = loadStackExport(
+                exportWith({
+                    custom: { [SIG]: ref, urn: "urn:pulumi:prod::p::t:m:T::a", id: "/subscriptions/x" },
+                    component: { [SIG]: ref, urn: "urn:pulumi:prod::p::t:m:C::c" },
+                    pending: { [SIG]: ref, urn: "urn:pulumi:prod::p::t:m:T::b", id: "" },
+                }),
+            );
             expect(loaded.resources[0].outputs).to.deep.equal({
                 custom: "/subscriptions/x",
                 component: "urn:pulumi:prod::p::t:m:C::c",
@@ -109,7 +137,10 @@ describe("cvguard inputs: loadStackExport", () => {
         });
 
         it("accepts an export with no resources", () => {
-            const file = scratch.write("empty-stack.json", JSON.stringify({ version: 3, deployment: { manifest: { time: "2025-01-01T00:00:00Z", magic: "", version: "v3.248.0" } } }));
+            const file = scratch.write(
+                "empty-stack.json",
+                JSON.stringify({ version: 3, deployment: { manifest: { time: "2025-01-01T00:00:00Z", magic: "", version: "v3.248.0" } } }),
+            );
             const loaded = loadStackExport(file);
             expect(loaded.resources).to.deep.equal([]);
             expect(loaded.source.stack).to.equal(null);
@@ -127,7 +158,10 @@ describe("cvguard inputs: the first URN of a file, read without parsing it", () 
     };
 
     it("finds the stack and project of the first URN", () => {
-        const file = write("export.json", JSON.stringify({ version: 3, deployment: { resources: [{ urn: "urn:pulumi:prod::kit::pulumi:pulumi:Stack::kit-prod" }] } }));
+        const file = write(
+            "export.json",
+            JSON.stringify({ version: 3, deployment: { resources: [{ urn: "urn:pulumi:prod::kit::pulumi:pulumi:Stack::kit-prod" }] } }),
+        );
         expect(peekFirstUrn(file)).to.include({ stack: "prod", project: "kit", type: "pulumi:pulumi:Stack" });
     });
 

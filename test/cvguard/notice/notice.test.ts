@@ -11,10 +11,22 @@ function resource(type: string, name: string, inputs: Record<string, unknown>, p
     return { urn: urn(type, name), type, name, custom: true, inputs, outputs: {}, dependencies: [], propertyDependencies };
 }
 const training = resource("azure-native:cognitiveservices:Account", "train", {
-    kind: "CustomVision.Training", location: "westeurope",
-    tags: { "data-use-purpose": "Find defects", "data-collected": "Package photos", "consent-reference": "C-1", "legal-review": "L-1", owner: "team@example.com", "image-retention-days": "90" },
+    kind: "CustomVision.Training",
+    location: "westeurope",
+    tags: {
+        "data-use-purpose": "Find defects",
+        "data-collected": "Package photos",
+        "consent-reference": "C-1",
+        "legal-review": "L-1",
+        owner: "team@example.com",
+        "image-retention-days": "90",
+    },
 });
-const set = (resources: ResourceRecord[]): ResourceSet => ({ source: { kind: "stack-export", path: "x.json", stack: "dev", project: "proj" }, dryRun: false, resources });
+const set = (resources: ResourceRecord[]): ResourceSet => ({
+    source: { kind: "stack-export", path: "x.json", stack: "dev", project: "proj" },
+    dryRun: false,
+    resources,
+});
 const DEPLOYMENT = "/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/5c4089e1-6d96-4d2f-b296-c1bc7137275f";
 
 describe("stakeholder notice", () => {
@@ -24,22 +36,36 @@ describe("stakeholder notice", () => {
         expect(f.consentReference).to.equal("C-1");
         expect(f.regions).to.deep.equal(["westeurope"]);
         expect(f.customVisionDays).to.equal(90);
-        expect(f.missing).to.include("where to send feedback or deletion requests (no action group with an email receiver)")
+        expect(f.missing)
+            .to.include("where to send feedback or deletion requests (no action group with an email receiver)")
             .and.include("who publishes models (no role assignment on a training account can publish)")
             .and.include("how long audit logs are kept (no Log Analytics workspace in the deployment)");
         const md = noticeMarkdown(f);
         expect(md).to.include("## Not stated by this deployment").and.include("No contact is stated by this deployment.");
     });
     it("says a person reviews every model only when every publisher on a training account is a group", () => {
-        const ra = (principalType: string, id: string) => resource("azure-native:authorization:RoleAssignment", `ra-${id}`,
-            { roleDefinitionId: DEPLOYMENT, principalId: id, principalType }, { scope: [training.urn] });
-        expect(noticeMarkdown(noticeFacts(set([training, ra("Group", "g1")])))).to.include("Only the group g1 (Cognitive Services Custom Vision Deployment) can publish");
-        expect(noticeMarkdown(noticeFacts(set([training, ra("Group", "g1"), ra("ServicePrincipal", "sp1")])))).to.include("Not assured: sp1 (ServicePrincipal");
+        const ra = (principalType: string, id: string) =>
+            resource(
+                "azure-native:authorization:RoleAssignment",
+                `ra-${id}`,
+                { roleDefinitionId: DEPLOYMENT, principalId: id, principalType },
+                { scope: [training.urn] },
+            );
+        expect(noticeMarkdown(noticeFacts(set([training, ra("Group", "g1")])))).to.include(
+            "Only the group g1 (Cognitive Services Custom Vision Deployment) can publish",
+        );
+        expect(noticeMarkdown(noticeFacts(set([training, ra("Group", "g1"), ra("ServicePrincipal", "sp1")])))).to.include(
+            "Not assured: sp1 (ServicePrincipal",
+        );
     });
     it("never shows a secret value, and escapes hostile text in both formats", () => {
         const hostile = resource("azure-native:cognitiveservices:Account", "train", {
             ...training.inputs,
-            tags: { ...training.inputs.tags as object, "data-use-purpose": "<script>alert(1)</script> @org/team [x](http://e.vil) | cell", owner: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "s3cret-owner" } },
+            tags: {
+                ...(training.inputs.tags as object),
+                "data-use-purpose": "<script>alert(1)</script> @org/team [x](http://e.vil) | cell",
+                owner: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "s3cret-owner" },
+            },
         });
         const f = noticeFacts(set([hostile]));
         const md = noticeMarkdown(f);

@@ -16,7 +16,9 @@ describe("resource forest", () => {
     it("handles a parent chain 100,000 deep, in every format, without recursion", () => {
         const resources = Array.from({ length: 100_000 }, (_, i) => entry(`r${i}`, i === 0 ? null : `r${i - 1}`));
         let deepest = 0;
-        walkForest(resourceForest(resources), (_, depth) => { deepest = Math.max(deepest, depth); });
+        walkForest(resourceForest(resources), (_, depth) => {
+            deepest = Math.max(deepest, depth);
+        });
         expect(deepest).to.equal(99_999);
         const result = fixtureResult({ source: { kind: "program", path: ".", stack: "dev" }, resources, violations: [] });
         for (const format of ["text", "html", "json", "junit", "markdown", "sarif"] as const) {

@@ -68,10 +68,17 @@ describe("html report in headless chromium", function () {
         const requests: string[] = [];
         const consoleErrors: string[] = [];
         const dialogs: string[] = [];
-        page.on("request", request => { if (request.url() !== url) requests.push(request.url()); });
-        page.on("console", message => { if (message.type() === "error") consoleErrors.push(message.text()); });
+        page.on("request", request => {
+            if (request.url() !== url) requests.push(request.url());
+        });
+        page.on("console", message => {
+            if (message.type() === "error") consoleErrors.push(message.text());
+        });
         page.on("pageerror", error => consoleErrors.push(error.message));
-        page.on("dialog", dialog => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+        page.on("dialog", dialog => {
+            dialogs.push(dialog.message());
+            void dialog.dismiss();
+        });
         await page.goto(url, { waitUntil: "load" });
         return { page, requests, consoleErrors, dialogs };
     }
@@ -96,8 +103,9 @@ describe("html report in headless chromium", function () {
 
         // The inline stylesheet is allowed by the CSP hash: the verdict is coloured.
         // (The project compiles without the DOM lib, so the browser global is reached through globalThis.)
-        const color = await page.locator(".verdict").evaluate(el =>
-            (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
+        const color = await page
+            .locator(".verdict")
+            .evaluate(el => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
         expect(color).to.equal("rgb(180, 35, 24)");
 
         expect(dialogs).to.deep.equal([]);

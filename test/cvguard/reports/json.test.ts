@@ -8,15 +8,35 @@ describe("json report", () => {
     const report = JSON.parse(renderJson(result));
 
     it("has exactly the contract's top-level shape", () => {
-        expect(Object.keys(report)).to.deep.equal(["schemaVersion", "tool", "source", "policyPacks", "summary", "violations", "undecided", "resources"]);
+        expect(Object.keys(report)).to.deep.equal([
+            "schemaVersion",
+            "tool",
+            "source",
+            "policyPacks",
+            "summary",
+            "violations",
+            "undecided",
+            "resources",
+        ]);
         expect(report.schemaVersion).to.equal(1);
         expect(report.tool).to.deep.equal({ name: "cvguard", version: "0.1.0" });
         expect(report.source).to.deep.equal({ kind: "program", path: ".", stack: "dev" });
-        expect(report.policyPacks).to.deep.equal([{ name: "cv-security", version: "0.1.0" }, { name: "cv-responsible-ai", version: "0.1.0" }]);
+        expect(report.policyPacks).to.deep.equal([
+            { name: "cv-security", version: "0.1.0" },
+            { name: "cv-responsible-ai", version: "0.1.0" },
+        ]);
     });
 
     it("summarises the result", () => {
-        expect(report.summary).to.deep.equal({ resources: 10, policies: 9, mandatory: 4, advisory: 2, undecided: 0, checks: { passed: 0, failed: 0, undecided: 0 }, passed: false });
+        expect(report.summary).to.deep.equal({
+            resources: 10,
+            policies: 9,
+            mandatory: 4,
+            advisory: 2,
+            undecided: 0,
+            checks: { passed: 0, failed: 0, undecided: 0 },
+            passed: false,
+        });
     });
 
     it("passes exactly when there is no mandatory violation", () => {
@@ -28,7 +48,19 @@ describe("json report", () => {
     it("lists violations with exactly the contract's fields, stack-wide ones with null URN", () => {
         expect(report.violations).to.have.length(result.violations.length);
         for (const v of report.violations) {
-            expect(Object.keys(v)).to.deep.equal(["policyPack", "policyName", "enforcementLevel", "severity", "controls", "azurePolicy", "urn", "resourceType", "resourceName", "message", "source"]);
+            expect(Object.keys(v)).to.deep.equal([
+                "policyPack",
+                "policyName",
+                "enforcementLevel",
+                "severity",
+                "controls",
+                "azurePolicy",
+                "urn",
+                "resourceType",
+                "resourceName",
+                "message",
+                "source",
+            ]);
         }
         const stackWide = report.violations.find((v: any) => v.policyName === "content-safety-deployed");
         expect(stackWide).to.deep.include({ urn: null, resourceType: null, resourceName: null, controls: [] });

@@ -42,7 +42,10 @@ describe("junit report", () => {
         const clean = result.policies.filter(p => !result.violations.some(v => v.policyPack === p.policyPack && v.policyName === p.name));
         expect(cases).to.have.length(pairs.size + clean.length);
         for (const p of result.policies) {
-            expect(cases.filter(c => c["@_classname"] === `${p.policyPack}.${p.name}`), p.name).to.not.be.empty;
+            expect(
+                cases.filter(c => c["@_classname"] === `${p.policyPack}.${p.name}`),
+                p.name,
+            ).to.not.be.empty;
         }
         const disabled = cases.find(c => c["@_classname"] === "cv-security.key-hsm-backed");
         expect(disabled.skipped).to.not.equal(undefined);

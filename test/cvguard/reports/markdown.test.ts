@@ -6,7 +6,10 @@ import { fixtureResult, passingResult } from "./fixture";
 const GITHUB_COMMENT_LIMIT = 65_536;
 
 function tableRows(markdown: string): string[] {
-    return markdown.split("\n").filter(line => line.startsWith("|")).slice(2);
+    return markdown
+        .split("\n")
+        .filter(line => line.startsWith("|"))
+        .slice(2);
 }
 
 describe("markdown report", () => {

@@ -42,7 +42,8 @@ describe("reports of a program preview", () => {
         it("locates a finding at its declaring line and column, relative to the checkout", () => {
             const training = run.results.find(r => r.properties.urn === urns.training)!;
             expect(training.locations[0].physicalLocation).to.deep.equal({
-                artifactLocation: { uri: "infra/components/vision.ts" }, region: { startLine: 42, startColumn: 25 },
+                artifactLocation: { uri: "infra/components/vision.ts" },
+                region: { startLine: 42, startColumn: 25 },
             });
             const stackWide = run.results.find(r => r.properties.urn === null)!;
             expect(stackWide.locations[0].physicalLocation.artifactLocation.uri).to.equal("index.ts");

@@ -22,8 +22,9 @@ describe("sarif report", () => {
 
     it("has one result per violation with the level of its enforcement", () => {
         expect(run.results).to.have.length(result.violations.length);
-        expect(run.results.map(r => r.level)).to.deep.equal(result.violations.map(v =>
-            v.enforcementLevel === "mandatory" ? "error" : v.enforcementLevel === "advisory" ? "warning" : "note"));
+        expect(run.results.map(r => r.level)).to.deep.equal(
+            result.violations.map(v => (v.enforcementLevel === "mandatory" ? "error" : v.enforcementLevel === "advisory" ? "warning" : "note")),
+        );
         run.results.forEach((r, i) => {
             expect(run.tool.driver.rules[r.ruleIndex].id).to.equal(r.ruleId);
             expect(r.ruleId).to.equal(result.violations[i].policyName);
@@ -38,7 +39,9 @@ describe("sarif report", () => {
         }
         const stackWide = run.results.find(r => r.properties.urn === null)!;
         expect(stackWide.locations[0]).to.not.have.property("logicalLocations");
-        const located = sarifLog(fixtureResult({ source: { kind: "stack-export", path: "/repo/exports/dev stack.json", stack: "dev" } }), { baseDir: "/repo" });
+        const located = sarifLog(fixtureResult({ source: { kind: "stack-export", path: "/repo/exports/dev stack.json", stack: "dev" } }), {
+            baseDir: "/repo",
+        });
         expect(located.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).to.equal("exports/dev%20stack.json");
     });
 
@@ -68,7 +71,10 @@ describe("sarif report", () => {
 
         it("finds no errors, and warns only that the tool has no informationUri", () => {
             const findings = validate(renderSarif(fixtureResult()));
-            expect(findings.filter(f => f.level === "error"), JSON.stringify(findings, null, 2)).to.deep.equal([]);
+            expect(
+                findings.filter(f => f.level === "error"),
+                JSON.stringify(findings, null, 2),
+            ).to.deep.equal([]);
             expect(findings.map(f => f.ruleId)).to.deep.equal(["SARIF2005"]);
             // The validator's message id is spelled "Warning_ProvideToolnformationUri".
             expect(findings[0].text).to.match(/nformationUri/);

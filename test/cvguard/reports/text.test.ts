@@ -48,7 +48,9 @@ describe("text report", () => {
             "Policy violations block this deployment",
             "",
         ]);
-        expect(renderReport(passingResult(), "text")).to.match(/0 mandatory, 0 advisory violations across 10 resources; 0 checks passed; 9 policies from 2 packs\nPolicies passed\n$/);
+        expect(renderReport(passingResult(), "text")).to.match(
+            /0 mandatory, 0 advisory violations across 10 resources; 0 checks passed; 9 policies from 2 packs\nPolicies passed\n$/,
+        );
     });
 
     it("prints names as they are, and colours only when asked", () => {

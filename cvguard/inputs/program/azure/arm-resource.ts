@@ -97,9 +97,11 @@ export function armId(layout: ArmLayout, inputs: Record<string, unknown>, name: 
         const base = rg ? `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${rg}` : `/subscriptions/${SUBSCRIPTION_ID}`;
         return `${base}/providers/${layout.armType}/${name}`;
     }
-    return layout.template.replace(PARAM, (_, param: string, fixed: string | undefined) => {
-        if (param === "subscriptionId") return SUBSCRIPTION_ID;
-        if (param === layout.nameInput) return name;
-        return text(param) ?? fixed ?? param;
-    }).replace(/([^:])\/{2,}/g, "$1/");
+    return layout.template
+        .replace(PARAM, (_, param: string, fixed: string | undefined) => {
+            if (param === "subscriptionId") return SUBSCRIPTION_ID;
+            if (param === layout.nameInput) return name;
+            return text(param) ?? fixed ?? param;
+        })
+        .replace(/([^:])\/{2,}/g, "$1/");
 }

@@ -28,7 +28,9 @@ export interface AzureCreate {
 export function createAzureResource(c: AzureCreate): { id?: string; outputs: Record<string, unknown> } {
     const types = c.schema?.types ?? {};
     if (c.preview) {
-        const outputs = c.schema ? outputsFromInputs(c.schema.outputs, types, c.inputs, unknownUnlessConstant) : { ...c.inputs, name: UNKNOWN_STRING };
+        const outputs = c.schema
+            ? outputsFromInputs(c.schema.outputs, types, c.inputs, unknownUnlessConstant)
+            : { ...c.inputs, name: UNKNOWN_STRING };
         return { outputs: { ...outputs, id: UNKNOWN_STRING } };
     }
     const name = (c.layout.nameInput && knownString(c.inputs[c.layout.nameInput])) || c.urnName;

@@ -45,10 +45,14 @@ export function checkInputs(inputs: Record<string, unknown>, ctx: CheckContext):
 /** Pulumi name + 8 hex characters, a UUID, or the Pulumi name itself (resource.NewUniqueName). */
 function autoName(strategy: ArmLayout["autoName"], ctx: CheckContext): string | undefined {
     switch (strategy) {
-        case "random": return `${ctx.urnName}${fakeHex(`${ctx.seed}/autoname`, 8)}`;
-        case "uuid": return fakeGuid(`${ctx.seed}/autoname`);
-        case "copy": return ctx.urnName;
-        default: return undefined;
+        case "random":
+            return `${ctx.urnName}${fakeHex(`${ctx.seed}/autoname`, 8)}`;
+        case "uuid":
+            return fakeGuid(`${ctx.seed}/autoname`);
+        case "copy":
+            return ctx.urnName;
+        default:
+            return undefined;
     }
 }
 

@@ -45,7 +45,14 @@ export function refineKnownOutputs(outputs: Record<string, unknown>, r: CreatedR
         }
         case "storage:StorageAccount": {
             const endpoint = (service: string) => `https://${r.armName}.${service}.core.windows.net/`;
-            set(["primaryEndpoints"], { blob: endpoint("blob"), dfs: endpoint("dfs"), file: endpoint("file"), queue: endpoint("queue"), table: endpoint("table"), web: `https://${r.armName}.z6.web.core.windows.net/` });
+            set(["primaryEndpoints"], {
+                blob: endpoint("blob"),
+                dfs: endpoint("dfs"),
+                file: endpoint("file"),
+                queue: endpoint("queue"),
+                table: endpoint("table"),
+                web: `https://${r.armName}.z6.web.core.windows.net/`,
+            });
             set(["primaryLocation"], location);
             break;
         }
@@ -77,7 +84,9 @@ function refineIdentity(outputs: Record<string, unknown>, r: CreatedResource): v
     const assigned = identity.userAssignedIdentities;
     if (type.includes("UserAssigned") && (Array.isArray(assigned) || isObject(assigned))) {
         const ids = Array.isArray(assigned) ? assigned.map(knownString).filter((v): v is string => v !== undefined) : Object.keys(assigned);
-        out.userAssignedIdentities = Object.fromEntries(ids.map(id => [id, { principalId: fakeGuid(`${id}/principalId`), clientId: fakeGuid(`${id}/clientId`) }]));
+        out.userAssignedIdentities = Object.fromEntries(
+            ids.map(id => [id, { principalId: fakeGuid(`${id}/principalId`), clientId: fakeGuid(`${id}/clientId`) }]),
+        );
     }
 }
 

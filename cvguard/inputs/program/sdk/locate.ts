@@ -94,7 +94,11 @@ function nearestPackage(dir: string): PackageInfo | null {
     const file = path.join(dir, "package.json");
     if (isFile(file)) {
         try {
-            const json = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; main?: string; pulumi?: { name?: string; parameterization?: { name?: string } } };
+            const json = JSON.parse(fs.readFileSync(file, "utf8")) as {
+                name?: string;
+                main?: string;
+                pulumi?: { name?: string; parameterization?: { name?: string } };
+            };
             const named = json.pulumi?.parameterization?.name ?? json.pulumi?.name ?? json.name?.replace(/^@pulumi\//, "");
             info = { dir, pulumiName: named, main: json.main };
         } catch {

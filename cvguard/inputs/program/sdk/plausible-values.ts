@@ -43,13 +43,20 @@ export function plausibleFiller(types: Record<string, Props>, ctx: PlausibleCont
 
 function plausibleValue(shape: Shape, types: Record<string, Props>, ctx: PlausibleContext, path: string[], seen: Set<string>): unknown {
     switch (shape.kind) {
-        case "const": return shape.value;
-        case "string": return plausibleString(path, ctx);
-        case "number": return 1;
-        case "boolean": return false;
-        case "array": return ctx.functionResult && path.length <= MAX_DEPTH ? [plausibleValue(shape.items, types, ctx, [...path, "0"], seen)] : [];
-        case "map": return {};
-        case "any": return {};
+        case "const":
+            return shape.value;
+        case "string":
+            return plausibleString(path, ctx);
+        case "number":
+            return 1;
+        case "boolean":
+            return false;
+        case "array":
+            return ctx.functionResult && path.length <= MAX_DEPTH ? [plausibleValue(shape.items, types, ctx, [...path, "0"], seen)] : [];
+        case "map":
+            return {};
+        case "any":
+            return {};
         case "object":
         case "ref": {
             const props = objectProps(shape, types) ?? {};

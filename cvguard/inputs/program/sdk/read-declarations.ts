@@ -140,17 +140,22 @@ class TypeReader {
     private shapeOf(node: TS.TypeNode, scope: string[]): { shape: Shape; optional: boolean } {
         const k = ts().SyntaxKind;
         switch (node.kind) {
-            case k.StringKeyword: return { shape: { kind: "string" }, optional: false };
-            case k.NumberKeyword: return { shape: { kind: "number" }, optional: false };
-            case k.BooleanKeyword: return { shape: { kind: "boolean" }, optional: false };
-            case k.UndefinedKeyword: return { shape: { kind: "any" }, optional: true };
+            case k.StringKeyword:
+                return { shape: { kind: "string" }, optional: false };
+            case k.NumberKeyword:
+                return { shape: { kind: "number" }, optional: false };
+            case k.BooleanKeyword:
+                return { shape: { kind: "boolean" }, optional: false };
+            case k.UndefinedKeyword:
+                return { shape: { kind: "any" }, optional: true };
         }
         if (ts().isParenthesizedTypeNode(node)) return this.shapeOf(node.type, scope);
         if (ts().isLiteralTypeNode(node)) {
             const lit = node.literal;
             if (ts().isStringLiteral(lit)) return { shape: { kind: "const", value: lit.text }, optional: false };
             if (ts().isNumericLiteral(lit)) return { shape: { kind: "const", value: Number(lit.text) }, optional: false };
-            if (lit.kind === k.TrueKeyword || lit.kind === k.FalseKeyword) return { shape: { kind: "const", value: lit.kind === k.TrueKeyword }, optional: false };
+            if (lit.kind === k.TrueKeyword || lit.kind === k.FalseKeyword)
+                return { shape: { kind: "const", value: lit.kind === k.TrueKeyword }, optional: false };
             return { shape: { kind: "any" }, optional: lit.kind === k.NullKeyword };
         }
         if (ts().isUnionTypeNode(node)) return this.unionOf(node, scope);

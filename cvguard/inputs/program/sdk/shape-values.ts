@@ -18,13 +18,17 @@ export const unknownUnlessConstant: Filler = (_path, prop) => (prop.shape.kind =
  * `fill` says. Inputs that are not outputs (path parameters) are not copied. Inputs come without
  * secret markers, as providers receive them; see secrets.ts for marking the outputs.
  */
-export function outputsFromInputs(props: Props, types: Record<string, Props>, inputs: Record<string, unknown>, fill: Filler, path: string[] = []): Record<string, unknown> {
+export function outputsFromInputs(
+    props: Props,
+    types: Record<string, Props>,
+    inputs: Record<string, unknown>,
+    fill: Filler,
+    path: string[] = [],
+): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const [key, prop] of Object.entries(props)) {
         const at = [...path, key];
-        const value = key in inputs && inputs[key] !== undefined
-            ? shapeValue(prop, types, inputs[key], fill, at)
-            : fill(at, prop);
+        const value = key in inputs && inputs[key] !== undefined ? shapeValue(prop, types, inputs[key], fill, at) : fill(at, prop);
         if (value !== OMIT) out[key] = value;
     }
     return out;
@@ -40,18 +44,25 @@ const MISMATCH = Symbol("mismatch");
 
 function shapeKnown(shape: Shape, types: Record<string, Props>, value: unknown, fill: Filler, path: string[]): unknown {
     switch (shape.kind) {
-        case "const": return shape.value;
-        case "any": return value;
-        case "string": return typeof value === "string" ? value : MISMATCH;
-        case "number": return typeof value === "number" ? value : MISMATCH;
-        case "boolean": return typeof value === "boolean" ? value : MISMATCH;
+        case "const":
+            return shape.value;
+        case "any":
+            return value;
+        case "string":
+            return typeof value === "string" ? value : MISMATCH;
+        case "number":
+            return typeof value === "number" ? value : MISMATCH;
+        case "boolean":
+            return typeof value === "boolean" ? value : MISMATCH;
         case "array":
             return Array.isArray(value)
                 ? value.map((item, i) => shapeValue({ shape: shape.items, optional: false }, types, item, fill, [...path, String(i)]))
                 : MISMATCH;
         case "map":
             if (!isObject(value)) return MISMATCH;
-            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeValue({ shape: shape.values, optional: false }, types, v, fill, [...path, k])]));
+            return Object.fromEntries(
+                Object.entries(value).map(([k, v]) => [k, shapeValue({ shape: shape.values, optional: false }, types, v, fill, [...path, k])]),
+            );
         case "object":
         case "ref": {
             const props = objectProps(shape, types);

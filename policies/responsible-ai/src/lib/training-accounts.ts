@@ -11,12 +11,13 @@ export const trainingKindsSchema = {
         minItems: 1,
         uniqueItems: true,
         default: TRAINING_KINDS,
-        description: "Cognitive Services account kinds on which models are trained and published (case-insensitive); \"*\" means every kind.",
+        description: 'Cognitive Services account kinds on which models are trained and published (case-insensitive); "*" means every kind.',
     },
 };
 
 export function trainingAccounts(graph: StackGraph, kinds: string[]): { account: PolicyResource; inScope: Tri }[] {
-    return graph.ofType(TYPES.cognitiveAccount)
+    return graph
+        .ofType(TYPES.cognitiveAccount)
         .map(account => ({ account, inScope: kindInScope(readPath(account.props, "kind"), kinds) }))
         .filter(a => a.inScope !== false);
 }

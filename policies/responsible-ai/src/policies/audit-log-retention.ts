@@ -1,5 +1,18 @@
 import { PolicyResource } from "@pulumi/policy";
-import { accountKindsSchema, CUSTOM_VISION_KINDS, isType, isUnknown, kindInScope, readArray, readPath, stackPolicy, tri, Tri, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
+import {
+    accountKindsSchema,
+    CUSTOM_VISION_KINDS,
+    isType,
+    isUnknown,
+    kindInScope,
+    readArray,
+    readPath,
+    stackPolicy,
+    tri,
+    Tri,
+    TYPES,
+    UNKNOWN,
+} from "@custom-vision-guardrails/policy-kit";
 
 /** Azure's retention for a workspace that sets none (PerGB2018). */
 const AZURE_DEFAULT_RETENTION_DAYS = 30;
@@ -17,12 +30,18 @@ export const auditLogRetention = stackPolicy<{ minRetentionDays: number; account
     controls: ["RAI-06"],
     azurePolicy: [],
     subjects: [TYPES.workspace],
-    remediation: "Set `retentionInDays` on the Log Analytics workspace (azure-native operationalinsights.Workspace) that the " +
+    remediation:
+        "Set `retentionInDays` on the Log Analytics workspace (azure-native operationalinsights.Workspace) that the " +
         "Custom Vision accounts' diagnostic settings send logs to, to at least the configured `minRetentionDays` (365 by " +
         "default); for a workspace managed outside the stack, confirm its retention with its owner.",
     configSchema: {
         properties: {
-            minRetentionDays: { type: "integer", minimum: 1, default: 365, description: "Minimum `retentionInDays` of a workspace receiving Custom Vision logs." },
+            minRetentionDays: {
+                type: "integer",
+                minimum: 1,
+                default: 365,
+                description: "Minimum `retentionInDays` of a workspace receiving Custom Vision logs.",
+            },
             ...accountKindsSchema(CUSTOM_VISION_KINDS),
         },
     },
@@ -49,7 +68,10 @@ export const auditLogRetention = stackPolicy<{ minRetentionDays: number; account
                     s.require(workspace, {
                         path: "retentionInDays",
                         expected: `a number >= ${min}, since it receives the audit logs of ${s.label(account)}`,
-                        holds: tri.implies(tri.and(inScope, logs), tri.of(retention, r => typeof r === "number" && r >= min)),
+                        holds: tri.implies(
+                            tri.and(inScope, logs),
+                            tri.of(retention, r => typeof r === "number" && r >= min),
+                        ),
                         found: retention === undefined ? `found not set (Azure keeps ${AZURE_DEFAULT_RETENTION_DAYS} days)` : undefined,
                         fix: `set retentionInDays: ${min} (or more) on the workspace`,
                     });
@@ -66,8 +88,11 @@ export const auditLogRetention = stackPolicy<{ minRetentionDays: number; account
                 }
                 if (targets.unknown) {
                     s.require(account, {
-                        path: `workspaceId of diagnostic setting ${JSON.stringify(setting.name)}`, expected: `a workspace that keeps logs at least ${min} days`,
-                        holds: UNKNOWN, why: "the workspace is not known yet", fix: `set retentionInDays: ${min} on the workspace`,
+                        path: `workspaceId of diagnostic setting ${JSON.stringify(setting.name)}`,
+                        expected: `a workspace that keeps logs at least ${min} days`,
+                        holds: UNKNOWN,
+                        why: "the workspace is not known yet",
+                        fix: `set retentionInDays: ${min} on the workspace`,
                     });
                 }
             }

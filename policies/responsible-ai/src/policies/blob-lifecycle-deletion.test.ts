@@ -4,12 +4,23 @@ import { analyzeStack, TestResource, UNKNOWN, urnOf } from "../../../../test/sup
 import { blobLifecycleDeletion } from "./blob-lifecycle-deletion";
 
 const cv: TestResource = { type: "azure-native:cognitiveservices:Account", name: "cv", props: { kind: "CustomVision.Training" } };
-const storage = (props: Record<string, unknown> = {}): TestResource =>
-    ({ type: "azure-native:storage:StorageAccount", name: "images", props: { name: "cvimages", ...props } });
-const rule = (del: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    ({ name: "expire", type: "Lifecycle", definition: { actions: { baseBlob: { delete: del } } }, ...extra });
-const lifecycle = (props: Record<string, unknown>, propertyDependencies?: Record<string, string[]>): TestResource =>
-    ({ type: "azure-native:storage:ManagementPolicy", name: "expire-images", props: { accountName: "cvimages", ...props }, propertyDependencies });
+const storage = (props: Record<string, unknown> = {}): TestResource => ({
+    type: "azure-native:storage:StorageAccount",
+    name: "images",
+    props: { name: "cvimages", ...props },
+});
+const rule = (del: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    name: "expire",
+    type: "Lifecycle",
+    definition: { actions: { baseBlob: { delete: del } } },
+    ...extra,
+});
+const lifecycle = (props: Record<string, unknown>, propertyDependencies?: Record<string, string[]>): TestResource => ({
+    type: "azure-native:storage:ManagementPolicy",
+    name: "expire-images",
+    props: { accountName: "cvimages", ...props },
+    propertyDependencies,
+});
 const run = (resources: TestResource[], config = {}) => analyzeStack([blobLifecycleDeletion], [cv, ...resources], config);
 
 describe("rai-blob-lifecycle-deletion (RAI-05)", () => {
@@ -19,8 +30,12 @@ describe("rai-blob-lifecycle-deletion (RAI-05)", () => {
 
     it("passes a creation-based rule related by dependency during preview", async () => {
         const s = storage({ name: UNKNOWN });
-        expect(await run([s, lifecycle({ accountName: UNKNOWN, policy: { rules: [rule({ daysAfterCreationGreaterThan: 365 })] } },
-            { accountName: [urnOf(s)] })])).to.deep.equal([]);
+        expect(
+            await run([
+                s,
+                lifecycle({ accountName: UNKNOWN, policy: { rules: [rule({ daysAfterCreationGreaterThan: 365 })] } }, { accountName: [urnOf(s)] }),
+            ]),
+        ).to.deep.equal([]);
     });
 
     it("fails a storage account without a management policy, naming the account", async () => {
@@ -54,7 +69,10 @@ describe("rai-blob-lifecycle-deletion (RAI-05)", () => {
     });
 
     it("does not relate a policy for another account", async () => {
-        const findings = await run([storage(), lifecycle({ accountName: "otheraccount", policy: { rules: [rule({ daysAfterModificationGreaterThan: 30 })] } })]);
+        const findings = await run([
+            storage(),
+            lifecycle({ accountName: "otheraccount", policy: { rules: [rule({ daysAfterModificationGreaterThan: 30 })] } }),
+        ]);
         expect(findings).to.have.length(1);
     });
 
@@ -85,11 +103,25 @@ describe("rai-blob-lifecycle-deletion (RAI-05)", () => {
         expect(await analyzeStack([blobLifecycleDeletion], [pinnedCv, pinnedStorage, pinnedPolicy])).to.deep.equal([]);
     });
     it("reports a known too-long rule beside unknown values, and is undecided only when the deciding days are unknown", async () => {
-        expectOne(await run([storage({ tags: UNKNOWN }), lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: 400 }, { filters: UNKNOWN })] } })]), "mandatory", "400");
-        expectUndecided(await run([storage(), lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: UNKNOWN })] } })]), "not known yet");
+        expectOne(
+            await run([
+                storage({ tags: UNKNOWN }),
+                lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: 400 }, { filters: UNKNOWN })] } }),
+            ]),
+            "mandatory",
+            "400",
+        );
+        expectUndecided(
+            await run([storage(), lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: UNKNOWN })] } })]),
+            "not known yet",
+        );
     });
     it("reaches the same verdict for every token of the storage account and of the management policy", async () => {
         await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => run([{ ...storage(), type: t }]), true);
-        await expectSameVerdictForTokens("azure-native:storage:ManagementPolicy", t => run([storage(), { ...lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: 400 })] } }), type: t }]), true);
+        await expectSameVerdictForTokens(
+            "azure-native:storage:ManagementPolicy",
+            t => run([storage(), { ...lifecycle({ policy: { rules: [rule({ daysAfterModificationGreaterThan: 400 })] } }), type: t }]),
+            true,
+        );
     });
 });

@@ -1,5 +1,17 @@
 import { PolicyResource } from "@pulumi/policy";
-import { accountKindsSchema, CUSTOM_VISION_KINDS, isUnknown, kindInScope, readArray, readPath, stackPolicy, tri, Tri, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
+import {
+    accountKindsSchema,
+    CUSTOM_VISION_KINDS,
+    isUnknown,
+    kindInScope,
+    readArray,
+    readPath,
+    stackPolicy,
+    tri,
+    Tri,
+    TYPES,
+    UNKNOWN,
+} from "@custom-vision-guardrails/policy-kit";
 
 const DAY_FIELDS = ["daysAfterModificationGreaterThan", "daysAfterCreationGreaterThan"];
 
@@ -28,10 +40,19 @@ function relatesTo(policy: PolicyResource, account: PolicyResource): Tri {
 
 /** Whether one enabled rule deletes base blobs within `maxDays`. */
 function deletesWithin(policy: PolicyResource, maxDays: number): Tri {
-    return tri.some(readArray(policy.props, "policy.rules"), rule => (isUnknown(rule) ? UNKNOWN : tri.and(
-        tri.of(readPath(rule, "enabled"), v => v !== false),
-        tri.or(false, ...DAY_FIELDS.map(f => tri.of(readPath(rule, `definition.actions.baseBlob.delete.${f}`), d => typeof d === "number" && d >= 0 && d <= maxDays))),
-    )));
+    return tri.some(readArray(policy.props, "policy.rules"), rule =>
+        isUnknown(rule)
+            ? UNKNOWN
+            : tri.and(
+                  tri.of(readPath(rule, "enabled"), v => v !== false),
+                  tri.or(
+                      false,
+                      ...DAY_FIELDS.map(f =>
+                          tri.of(readPath(rule, `definition.actions.baseBlob.delete.${f}`), d => typeof d === "number" && d >= 0 && d <= maxDays),
+                      ),
+                  ),
+              ),
+    );
 }
 
 /** What a management policy's rules say about deleting base blobs, for the message. */
@@ -40,7 +61,9 @@ function deleteActions(s: { show(r: PolicyResource, path: (string | number)[]): 
     if (isUnknown(rules)) {
         return "by rules not known yet";
     }
-    return rules.length ? rules.map((_, i) => s.show(policy, ["policy", "rules", i, "definition", "actions", "baseBlob", "delete"])).join(", ") : "by no rule";
+    return rules.length
+        ? rules.map((_, i) => s.show(policy, ["policy", "rules", i, "definition", "actions", "baseBlob", "delete"])).join(", ")
+        : "by no rule";
 }
 
 export const blobLifecycleDeletion = stackPolicy<{ maxDaysToDelete: number; accountKinds: string[] }>({
@@ -51,18 +74,27 @@ export const blobLifecycleDeletion = stackPolicy<{ maxDaysToDelete: number; acco
     controls: ["RAI-05"],
     azurePolicy: [],
     subjects: [TYPES.storageAccount],
-    remediation: "Add a storage ManagementPolicy (azure-native storage.ManagementPolicy, `accountName: account.name`) with an " +
+    remediation:
+        "Add a storage ManagementPolicy (azure-native storage.ManagementPolicy, `accountName: account.name`) with an " +
         "enabled Lifecycle rule whose `definition.actions.baseBlob.delete.daysAfterModificationGreaterThan` (or " +
         "`daysAfterCreationGreaterThan`) is at most the configured `maxDaysToDelete`, so images are not kept longer than needed. " +
         "Images held inside Custom Vision itself are deleted through its training API (see the kit's retention job).",
     configSchema: {
         properties: {
-            maxDaysToDelete: { type: "integer", minimum: 1, default: 365, description: "Base blobs must be deleted at most this many days after modification or creation." },
+            maxDaysToDelete: {
+                type: "integer",
+                minimum: 1,
+                default: 365,
+                description: "Base blobs must be deleted at most this many days after modification or creation.",
+            },
             ...accountKindsSchema(CUSTOM_VISION_KINDS),
         },
     },
     check: s => {
-        const deploysCustomVision = tri.or(false, ...s.graph.ofType(TYPES.cognitiveAccount).map(a => kindInScope(s.get(a, "kind"), s.config.accountKinds)));
+        const deploysCustomVision = tri.or(
+            false,
+            ...s.graph.ofType(TYPES.cognitiveAccount).map(a => kindInScope(s.get(a, "kind"), s.config.accountKinds)),
+        );
         if (deploysCustomVision === false) {
             return;
         }

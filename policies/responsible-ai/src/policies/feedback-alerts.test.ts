@@ -7,16 +7,26 @@ const ACCOUNT_ID = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Co
 const GROUP_ID = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Insights/actionGroups/owners";
 
 const prediction = (props: Record<string, unknown> = {}): TestResource => ({
-    type: "azure-native:cognitiveservices:Account", name: "cv-predict", props: { id: ACCOUNT_ID, kind: "CustomVision.Prediction", ...props },
+    type: "azure-native:cognitiveservices:Account",
+    name: "cv-predict",
+    props: { id: ACCOUNT_ID, kind: "CustomVision.Prediction", ...props },
 });
 const group = (props: Record<string, unknown> = {}): TestResource => ({
-    type: "azure-native:monitor:ActionGroup", name: "owners",
+    type: "azure-native:monitor:ActionGroup",
+    name: "owners",
     props: { id: GROUP_ID, enabled: true, emailReceivers: [{ name: "owners", emailAddress: "owners@example.com" }], ...props },
 });
-const metricAlert = (props: Record<string, unknown>, propertyDependencies?: Record<string, string[]>, type = "azure-native:monitor:MetricAlert"): TestResource =>
-    ({ type, name: "predictions-failing", props: { enabled: true, ...props }, propertyDependencies });
-const queryRule = (props: Record<string, unknown>, propertyDependencies?: Record<string, string[]>): TestResource =>
-    ({ type: "azure-native:monitor:ScheduledQueryRule", name: "feedback-query", props, propertyDependencies });
+const metricAlert = (
+    props: Record<string, unknown>,
+    propertyDependencies?: Record<string, string[]>,
+    type = "azure-native:monitor:MetricAlert",
+): TestResource => ({ type, name: "predictions-failing", props: { enabled: true, ...props }, propertyDependencies });
+const queryRule = (props: Record<string, unknown>, propertyDependencies?: Record<string, string[]>): TestResource => ({
+    type: "azure-native:monitor:ScheduledQueryRule",
+    name: "feedback-query",
+    props,
+    propertyDependencies,
+});
 const run = (resources: TestResource[], config = {}) => analyzeStack([feedbackAlerts], resources, config);
 
 describe("rai-feedback-alerts (RAI-04)", () => {
@@ -27,15 +37,23 @@ describe("rai-feedback-alerts (RAI-04)", () => {
     it("passes a scheduled query rule routed by dependencies during preview", async () => {
         const acct = prediction({ id: UNKNOWN });
         const grp = group({ id: UNKNOWN });
-        expect(await run([acct, grp, queryRule(
-            { scopes: [UNKNOWN], actions: { actionGroups: [UNKNOWN] } },
-            { scopes: [urnOf(acct)], actions: [urnOf(grp)] })])).to.deep.equal([]);
+        expect(
+            await run([
+                acct,
+                grp,
+                queryRule({ scopes: [UNKNOWN], actions: { actionGroups: [UNKNOWN] } }, { scopes: [urnOf(acct)], actions: [urnOf(grp)] }),
+            ]),
+        ).to.deep.equal([]);
     });
 
     it("accepts the azure-native 2.x insights tokens", async () => {
-        expect(await run([prediction(), { ...group(), type: "azure-native:insights:ActionGroup" },
-            metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] }, undefined, "azure-native:insights:MetricAlert")]))
-            .to.deep.equal([]);
+        expect(
+            await run([
+                prediction(),
+                { ...group(), type: "azure-native:insights:ActionGroup" },
+                metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] }, undefined, "azure-native:insights:MetricAlert"),
+            ]),
+        ).to.deep.equal([]);
     });
 
     it("fails a prediction account without any alert rule, naming the account", async () => {
@@ -48,8 +66,7 @@ describe("rai-feedback-alerts (RAI-04)", () => {
 
     it("fails only the prediction account that no alert covers", async () => {
         const second: TestResource = { ...prediction({ id: `${ACCOUNT_ID}-2` }), name: "cv-predict-2" };
-        const findings = await run([prediction(), second, group(),
-            metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] })]);
+        const findings = await run([prediction(), second, group(), metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] })]);
         expect(findings.map(f => f.urn)).to.deep.equal([urnOf(second)]);
     });
 
@@ -72,14 +89,20 @@ describe("rai-feedback-alerts (RAI-04)", () => {
     });
 
     it("fails wrong-typed properties without throwing", async () => {
-        const findings = await run([prediction(), group({ emailReceivers: "owners@example.com" }),
-            metricAlert({ scopes: ACCOUNT_ID, actions: { actionGroupId: GROUP_ID } })]);
+        const findings = await run([
+            prediction(),
+            group({ emailReceivers: "owners@example.com" }),
+            metricAlert({ scopes: ACCOUNT_ID, actions: { actionGroupId: GROUP_ID } }),
+        ]);
         expect(findings.map(f => f.enforcementLevel)).to.deep.equal(["mandatory"]);
     });
 
     it("reports unknown receivers as advisory, not a pass", async () => {
-        const findings = await run([prediction(), group({ emailReceivers: UNKNOWN }),
-            metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] })]);
+        const findings = await run([
+            prediction(),
+            group({ emailReceivers: UNKNOWN }),
+            metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] }),
+        ]);
         expect(findings.map(f => f.enforcementLevel)).to.deep.equal(["advisory"]);
         expect(findings[0].urn).to.equal(urnOf(prediction()));
     });
@@ -90,7 +113,10 @@ describe("rai-feedback-alerts (RAI-04)", () => {
     });
 
     it("reports routing to an action group outside the stack as advisory", async () => {
-        const findings = await run([prediction(), metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: "/subscriptions/1/x/actionGroups/hub" }] })]);
+        const findings = await run([
+            prediction(),
+            metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: "/subscriptions/1/x/actionGroups/hub" }] }),
+        ]);
         expect(findings.map(f => f.enforcementLevel)).to.deep.equal(["advisory"]);
     });
 
@@ -106,13 +132,31 @@ describe("rai-feedback-alerts (RAI-04)", () => {
         expect(findings).to.have.length(1);
         expect(findings[0].enforcementLevel).to.equal("mandatory");
         expect(findings[0].urn).to.equal(urnOf(pinned));
-        expect(await run([pinned, { ...group(), type: "azure-native:monitor/v20230101:ActionGroup" },
-            metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] }, undefined, "azure-native:monitor/v20180301:MetricAlert")]))
-            .to.deep.equal([]);
+        expect(
+            await run([
+                pinned,
+                { ...group(), type: "azure-native:monitor/v20230101:ActionGroup" },
+                metricAlert(
+                    { scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] },
+                    undefined,
+                    "azure-native:monitor/v20180301:MetricAlert",
+                ),
+            ]),
+        ).to.deep.equal([]);
     });
     it("reports a known missing route beside unknown values, and is undecided only when a route could exist", async () => {
-        expectOne(await run([prediction({ tags: UNKNOWN }), group(), metricAlert({ scopes: [ACCOUNT_ID], enabled: false, actions: UNKNOWN })]), "mandatory");
-        expectUndecided(await run([prediction(), group({ emailReceivers: [{ name: "x", emailAddress: UNKNOWN }] }), metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] })]), "not known yet");
+        expectOne(
+            await run([prediction({ tags: UNKNOWN }), group(), metricAlert({ scopes: [ACCOUNT_ID], enabled: false, actions: UNKNOWN })]),
+            "mandatory",
+        );
+        expectUndecided(
+            await run([
+                prediction(),
+                group({ emailReceivers: [{ name: "x", emailAddress: UNKNOWN }] }),
+                metricAlert({ scopes: [ACCOUNT_ID], actions: [{ actionGroupId: GROUP_ID }] }),
+            ]),
+            "not known yet",
+        );
     });
     it("reaches the same verdict for every token of the account, the alert and the action group", async () => {
         const disabledGroup = group({ enabled: false });

@@ -8,21 +8,25 @@ interface Config {
 
 export const publishGroupOnly = stackPolicy<Config>({
     name: "rai-publish-group-only",
-    description: "Only the human review group may publish a model to prediction: every role assignment that can publish iterations on a training account goes to a group (RAI-02).",
+    description:
+        "Only the human review group may publish a model to prediction: every role assignment that can publish iterations on a training account goes to a group (RAI-02).",
     enforcementLevel: "mandatory",
     severity: "high",
     controls: ["RAI-02"],
     azurePolicy: [],
     subjects: [TYPES.roleAssignment],
-    remediation: "Give the publish capability (built-in `Cognitive Services Custom Vision Deployment`, 5c4089e1-6d96-4d2f-b296-c1bc7137275f) " +
-        "only to the Entra ID group of human reviewers, with `principalType: \"Group\"`. Trainers and pipelines get roles whose " +
+    remediation:
+        "Give the publish capability (built-in `Cognitive Services Custom Vision Deployment`, 5c4089e1-6d96-4d2f-b296-c1bc7137275f) " +
+        'only to the Entra ID group of human reviewers, with `principalType: "Group"`. Trainers and pipelines get roles whose ' +
         "data actions exclude `…/CustomVision/projects/iterations/publish/action` (the kit's custom trainer and project-admin roles), " +
         "so no model reaches prediction without review.",
     configSchema: {
         properties: {
             ...trainingKindsSchema,
             reviewerGroupIds: {
-                type: "array", items: { type: "string" }, default: [],
+                type: "array",
+                items: { type: "string" },
+                default: [],
                 description: "Object IDs of the groups allowed to publish; empty means any group.",
             },
         },
@@ -44,12 +48,13 @@ export const publishGroupOnly = stackPolicy<Config>({
             );
             s.require(assignment, {
                 path: "principalType / principalId",
-                expected: allowed.length ? `a reviewer group (${allowed.join(", ")}) with principalType "Group", since the role can publish iterations` :
-                    "\"Group\" (the human review group), since the role can publish iterations on a training account",
+                expected: allowed.length
+                    ? `a reviewer group (${allowed.join(", ")}) with principalType "Group", since the role can publish iterations`
+                    : '"Group" (the human review group), since the role can publish iterations on a training account',
                 holds: tri.implies(canPublish, toReviewers),
                 found: `found principalType ${s.show(assignment, "principalType")}${allowed.length ? ` and principalId ${s.show(assignment, "principalId")}` : ""}`,
                 why: "its role, scope or principal is not known yet",
-                fix: "assign a role that can publish only to the reviewers' Entra ID group (principalType: \"Group\"); give trainers and pipelines a role without the publish action",
+                fix: 'assign a role that can publish only to the reviewers\' Entra ID group (principalType: "Group"); give trainers and pipelines a role without the publish action',
             });
         }
     },

@@ -10,7 +10,8 @@ export const requiredTags = accountPolicy<{ requiredTags: string[] }>({
     severity: "medium",
     controls: ["RAI-01"],
     azurePolicy: [],
-    remediation: "Add the required tags with non-empty values to the account's `tags`: `owner` (accountable team), " +
+    remediation:
+        "Add the required tags with non-empty values to the account's `tags`: `owner` (accountable team), " +
         "`data-classification`, `consent-reference` (where consent for the images is documented) and `legal-review` " +
         "(the legal review's reference). Tag names are configurable through `requiredTags`.",
     defaultKinds: CUSTOM_VISION_KINDS,

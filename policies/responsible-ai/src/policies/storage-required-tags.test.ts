@@ -14,15 +14,28 @@ describe("rai-storage-required-tags (RAI-01, storage accounts of a Custom Vision
     });
     it("fails an untagged storage account in a Custom Vision stack, naming the storage account", async () => {
         const s = storage({ owner: "x" });
-        const f = expectOne(await runStack(policy, [cv("CustomVision.Prediction"), s]), "mandatory", "storage account \"images\"", "tags[\"data-classification\"]");
+        const f = expectOne(
+            await runStack(policy, [cv("CustomVision.Prediction"), s]),
+            "mandatory",
+            'storage account "images"',
+            'tags["data-classification"]',
+        );
         if (f.urn !== urnOf(s)) throw new Error(f.urn);
     });
     it("reports a known missing tag beside unknown values, and is undecided when the tags or the stack's kind decide", async () => {
-        expectOne(await runStack(policy, [cv("CustomVision.Training"), storage({ ...TAGS, owner: undefined, "legal-review": UNKNOWN })]), "mandatory", "tags.owner");
+        expectOne(
+            await runStack(policy, [cv("CustomVision.Training"), storage({ ...TAGS, owner: undefined, "legal-review": UNKNOWN })]),
+            "mandatory",
+            "tags.owner",
+        );
         expectUndecided(await runStack(policy, [cv("CustomVision.Training"), storage(UNKNOWN)]), "not known yet");
         expectUndecided(await runStack(policy, [cv(UNKNOWN), storage({})]), "kind of the stack's Cognitive Services accounts");
     });
     it("reaches the same verdict for every token of the storage account", async () => {
-        await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => runStack(policy, [cv("CustomVision.Training"), storage({}, t)]), true);
+        await expectSameVerdictForTokens(
+            "azure-native:storage:StorageAccount",
+            t => runStack(policy, [cv("CustomVision.Training"), storage({}, t)]),
+            true,
+        );
     });
 });

@@ -1,5 +1,19 @@
 import { PolicyResource } from "@pulumi/policy";
-import { appendTo, canonicalType, isSecretAt, isUnknown, knownId, Maybe, readArray, readLowerString, readPath, StackGraph, Tri, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
+import {
+    appendTo,
+    canonicalType,
+    isSecretAt,
+    isUnknown,
+    knownId,
+    Maybe,
+    readArray,
+    readLowerString,
+    readPath,
+    StackGraph,
+    Tri,
+    TYPES,
+    UNKNOWN,
+} from "@custom-vision-guardrails/policy-kit";
 
 const { diagnosticSetting: DIAGNOSTIC_SETTING, dnsZoneGroup: DNS_ZONE_GROUP, privateEndpoint: PRIVATE_ENDPOINT, privateZone: PRIVATE_ZONE } = TYPES;
 
@@ -52,7 +66,14 @@ export function childrenOf(graph: StackGraph, parent: PolicyResource, types: str
 }
 
 /** Referrers through a property (dependency or ID) plus children by ID, without duplicates. */
-export function related(graph: StackGraph, target: PolicyResource, types: string[], key: string, idPaths: string[], marker?: string): PolicyResource[] {
+export function related(
+    graph: StackGraph,
+    target: PolicyResource,
+    types: string[],
+    key: string,
+    idPaths: string[],
+    marker?: string,
+): PolicyResource[] {
     const out = new Set(graph.referrers(target, types, key, idPaths));
     if (marker) {
         for (const c of childrenOf(graph, target, types, marker)) {
@@ -71,7 +92,8 @@ const unrelatedUnknownCache = new WeakMap<StackGraph, Map<string, PolicyResource
  */
 export function undecidableReferrers(graph: StackGraph, types: string[], key: string, idPath: string): PolicyResource[] {
     return cachedPerGraph(unrelatedUnknownCache, graph, types.join(",") + "|" + idPath, () =>
-        graph.ofType(...types).filter(r => (r.propertyDependencies?.[key] ?? []).length === 0 && pathHasUnknown(r.props, idPath)));
+        graph.ofType(...types).filter(r => (r.propertyDependencies?.[key] ?? []).length === 0 && pathHasUnknown(r.props, idPath)),
+    );
 }
 
 function pathHasUnknown(props: unknown, path: string): boolean {
@@ -195,8 +217,23 @@ export interface Coverage {
 }
 
 export function diagnosticCoverage(graph: StackGraph, target: PolicyResource): Coverage {
-    const c: Coverage = { categories: new Set(), groups: new Set(), maybeCategories: new Set(), maybeGroups: new Set(), open: false, settings: 0, secret: false };
-    const settings = related(graph, target, [DIAGNOSTIC_SETTING], "resourceUri", ["resourceUri"], "/providers/microsoft.insights/diagnosticsettings/");
+    const c: Coverage = {
+        categories: new Set(),
+        groups: new Set(),
+        maybeCategories: new Set(),
+        maybeGroups: new Set(),
+        open: false,
+        settings: 0,
+        secret: false,
+    };
+    const settings = related(
+        graph,
+        target,
+        [DIAGNOSTIC_SETTING],
+        "resourceUri",
+        ["resourceUri"],
+        "/providers/microsoft.insights/diagnosticsettings/",
+    );
     c.settings = settings.length;
     for (const s of settings) {
         const toWorkspace = sendsToWorkspace(s);

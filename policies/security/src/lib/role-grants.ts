@@ -57,8 +57,8 @@ export class RoleGrants {
     /** True when an assignment grants the role to the principal on the target; UNKNOWN when unknowns could hide one. */
     granted(p: Principal, t: GrantTarget): Maybe<boolean> {
         const candidates = new Set<Assignment>([
-            ...(p.urn ? this.byPrincipalUrn.get(p.urn) ?? [] : []),
-            ...(typeof p.principalId === "string" ? this.byPrincipalId.get(p.principalId) ?? [] : []),
+            ...(p.urn ? (this.byPrincipalUrn.get(p.urn) ?? []) : []),
+            ...(typeof p.principalId === "string" ? (this.byPrincipalId.get(p.principalId) ?? []) : []),
         ]);
         let unknown = this.undecidablePrincipal;
         for (const a of candidates) {

@@ -8,10 +8,11 @@ export const cognitiveServicesCustomSubdomain = accountPolicy({
     controls: ["CV-04"],
     azurePolicy: [],
     remediation: "Set properties.customSubDomainName to a globally unique name (it cannot be changed later).",
-    check: r => r.require({
-        path: "properties.customSubDomainName",
-        expected: "a non-empty subdomain name",
-        holds: tri.of(r.get("properties.customSubDomainName"), isNonEmptyString),
-        fix: "set properties.customSubDomainName to a globally unique name (it cannot be changed after creation).",
-    }),
+    check: r =>
+        r.require({
+            path: "properties.customSubDomainName",
+            expected: "a non-empty subdomain name",
+            holds: tri.of(r.get("properties.customSubDomainName"), isNonEmptyString),
+            fix: "set properties.customSubDomainName to a globally unique name (it cannot be changed after creation).",
+        }),
 });

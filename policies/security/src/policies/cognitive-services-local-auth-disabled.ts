@@ -8,6 +8,11 @@ export const cognitiveServicesLocalAuthDisabled = accountPolicy({
     controls: ["CV-03"],
     azurePolicy: ["71ef260a-8f18-47b7-abcb-62d0673d94dc"],
     remediation: "Set properties.disableLocalAuth to true and grant callers Cognitive Services roles instead of keys.",
-    check: r => requireEqual(r, "properties.disableLocalAuth", true,
-        "set properties.disableLocalAuth: true and give callers a Cognitive Services role instead of an API key."),
+    check: r =>
+        requireEqual(
+            r,
+            "properties.disableLocalAuth",
+            true,
+            "set properties.disableLocalAuth: true and give callers a Cognitive Services role instead of an API key.",
+        ),
 });

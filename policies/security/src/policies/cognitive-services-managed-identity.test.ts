@@ -1,5 +1,12 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import {
+    expectNone,
+    expectNotSilent,
+    expectOne,
+    expectSameVerdictForTokens,
+    expectUndecided,
+    runResource,
+} from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { goodAccount } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { cognitiveServicesManagedIdentity as policy } from "./cognitive-services-managed-identity";
 
@@ -11,7 +18,7 @@ describe("cognitive-services-managed-identity (CV-05)", () => {
     });
     it("flags no identity, None and a wrong type", async () => {
         expectOne(await runResource(policy, goodAccount({ identity: undefined })), "mandatory", "identity.type", "not set");
-        expectOne(await runResource(policy, goodAccount({ identity: { type: "None" } })), "mandatory", "found \"None\"");
+        expectOne(await runResource(policy, goodAccount({ identity: { type: "None" } })), "mandatory", 'found "None"');
         expectOne(await runResource(policy, goodAccount({ identity: { type: true } })), "mandatory", "found true");
     });
     it("does not pass silently when unknown", async () => {
@@ -22,6 +29,10 @@ describe("cognitive-services-managed-identity (CV-05)", () => {
         expectUndecided(await runResource(policy, goodAccount({ identity: { type: UNKNOWN } })), "identity.type", "not known yet");
     });
     it("reaches the same verdict for every token of the kind", async () => {
-        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runResource(policy, { ...goodAccount({ identity: { type: "None" } }), type: t }), true);
+        await expectSameVerdictForTokens(
+            "azure-native:cognitiveservices:Account",
+            t => runResource(policy, { ...goodAccount({ identity: { type: "None" } }), type: t }),
+            true,
+        );
     });
 });

@@ -8,11 +8,12 @@ export const cognitiveServicesManagedIdentity = accountPolicy({
     severity: "medium",
     controls: ["CV-05"],
     azurePolicy: ["fe3fd216-4f83-4fc1-8984-2bbec80a3418"],
-    remediation: "Set identity.type to \"UserAssigned\" (with identity.userAssignedIdentities) or \"SystemAssigned\".",
-    check: r => r.require({
-        path: "identity.type",
-        expected: "\"UserAssigned\" or \"SystemAssigned\"",
-        holds: tri.of(identityKinds(r.get("identity.type")), k => k.user || k.system),
-        fix: "set identity: { type: \"UserAssigned\", userAssignedIdentities: [identity.id] }.",
-    }),
+    remediation: 'Set identity.type to "UserAssigned" (with identity.userAssignedIdentities) or "SystemAssigned".',
+    check: r =>
+        r.require({
+            path: "identity.type",
+            expected: '"UserAssigned" or "SystemAssigned"',
+            holds: tri.of(identityKinds(r.get("identity.type")), k => k.user || k.system),
+            fix: 'set identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] }.',
+        }),
 });

@@ -1,5 +1,12 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import {
+    expectNone,
+    expectNotSilent,
+    expectOne,
+    expectSameVerdictForTokens,
+    expectUndecided,
+    runResource,
+} from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { goodAccount } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { cognitiveServicesOutboundRestricted as policy } from "./cognitive-services-outbound-restricted";
 
@@ -8,8 +15,13 @@ describe("cognitive-services-outbound-restricted (CV-10)", () => {
         expectNone(await runResource(policy, goodAccount()));
     });
     it("flags no restriction (advisory by default)", async () => {
-        expectOne(await runResource(policy, goodAccount({}, { restrictOutboundNetworkAccess: undefined })), "advisory", "restrictOutboundNetworkAccess", "not set");
-        expectOne(await runResource(policy, goodAccount({}, { restrictOutboundNetworkAccess: "yes" })), "advisory", "found \"yes\"");
+        expectOne(
+            await runResource(policy, goodAccount({}, { restrictOutboundNetworkAccess: undefined })),
+            "advisory",
+            "restrictOutboundNetworkAccess",
+            "not set",
+        );
+        expectOne(await runResource(policy, goodAccount({}, { restrictOutboundNetworkAccess: "yes" })), "advisory", 'found "yes"');
     });
     it("flags a missing or empty FQDN list", async () => {
         expectOne(await runResource(policy, goodAccount({}, { allowedFqdnList: [] })), "advisory", "allowedFqdnList", "found []");
@@ -23,6 +35,10 @@ describe("cognitive-services-outbound-restricted (CV-10)", () => {
         expectUndecided(await runResource(policy, goodAccount({}, { allowedFqdnList: UNKNOWN })), "allowedFqdnList", "not known yet");
     });
     it("reaches the same verdict for every token of the kind", async () => {
-        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runResource(policy, { ...goodAccount({}, { restrictOutboundNetworkAccess: false }), type: t }), true);
+        await expectSameVerdictForTokens(
+            "azure-native:cognitiveservices:Account",
+            t => runResource(policy, { ...goodAccount({}, { restrictOutboundNetworkAccess: false }), type: t }),
+            true,
+        );
     });
 });

@@ -9,13 +9,18 @@ export const cognitiveServicesOutboundRestricted = accountPolicy({
     azurePolicy: [],
     remediation: "Set properties.restrictOutboundNetworkAccess to true and list the hosts the account may call in properties.allowedFqdnList.",
     check: r => {
-        requireEqual(r, "properties.restrictOutboundNetworkAccess", true,
-            "set properties.restrictOutboundNetworkAccess: true with properties.allowedFqdnList.");
+        requireEqual(
+            r,
+            "properties.restrictOutboundNetworkAccess",
+            true,
+            "set properties.restrictOutboundNetworkAccess: true with properties.allowedFqdnList.",
+        );
         const list = readArray(r.props, "properties.allowedFqdnList");
         r.require({
-            path: "properties.allowedFqdnList", expected: "a non-empty list of host names",
+            path: "properties.allowedFqdnList",
+            expected: "a non-empty list of host names",
             holds: tri.of(list, l => l.length > 0),
-            fix: "list the hosts the account may call, e.g. [\"<storage account>.blob.core.windows.net\"].",
+            fix: 'list the hosts the account may call, e.g. ["<storage account>.blob.core.windows.net"].',
         });
     },
 });

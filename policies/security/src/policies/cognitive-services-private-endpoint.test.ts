@@ -1,6 +1,13 @@
 import { expect } from "chai";
 import { UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import {
+    expectNone,
+    expectNotSilent,
+    expectOne,
+    expectSameVerdictForTokens,
+    expectUndecided,
+    runStack,
+} from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { goodAccount, ids, privateEndpoint, withId } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { cognitiveServicesPrivateEndpoint as policy } from "./cognitive-services-private-endpoint";
 
@@ -15,7 +22,7 @@ describe("cognitive-services-private-endpoint (CV-07)", () => {
         expectNone(await runStack(policy, [updateAccount, privateEndpoint("pe", ids.account.toUpperCase(), "account")]));
     });
     it("flags an account without an endpoint, naming the account's URN", async () => {
-        const f = expectOne(await runStack(policy, [updateAccount]), "mandatory", "\"cv-train\"", "no private endpoint targets it");
+        const f = expectOne(await runStack(policy, [updateAccount]), "mandatory", '"cv-train"', "no private endpoint targets it");
         expect(f.urn).to.equal(urnOf(updateAccount));
     });
     it("does not count endpoints on other resources or with the wrong group", async () => {
@@ -31,7 +38,11 @@ describe("cognitive-services-private-endpoint (CV-07)", () => {
         expectNotSilent(await runStack(policy, [previewAccount, pe]));
     });
     it("skips kinds out of scope", async () => {
-        expectNone(await runStack(policy, [withId(goodAccount({ kind: "OpenAI" }), ids.account)], { [policy.name]: { accountKinds: ["CustomVision.Prediction"] } }));
+        expectNone(
+            await runStack(policy, [withId(goodAccount({ kind: "OpenAI" }), ids.account)], {
+                [policy.name]: { accountKinds: ["CustomVision.Prediction"] },
+            }),
+        );
     });
     it("decides from a known endpoint although other values are unknown, and is undecided only when a target could be hidden", async () => {
         const pe = privateEndpoint("pe", undefined, "account", urnOf(previewAccount));
@@ -41,19 +52,33 @@ describe("cognitive-services-private-endpoint (CV-07)", () => {
         expectUndecided(await runStack(policy, [previewAccount, privateEndpoint("pe", undefined, "account")]), "not known yet");
     });
     it("accepts no endpoint on an account suspended by the human override, only while public access is known to be disabled", async () => {
-        const suspended = (publicNetworkAccess: unknown) => withId(goodAccount({ tags: { "prediction-suspended": "true" } }, { publicNetworkAccess }), ids.account);
+        const suspended = (publicNetworkAccess: unknown) =>
+            withId(goodAccount({ tags: { "prediction-suspended": "true" } }, { publicNetworkAccess }), ids.account);
         expectNone(await runStack(policy, [suspended("Disabled")]));
         expectOne(await runStack(policy, [suspended("Enabled")]), "mandatory", "no private endpoint");
-        expectOne(await runStack(policy, [withId(goodAccount({ tags: { "prediction-suspended": "false" } }), ids.account)]), "mandatory", "no private endpoint");
+        expectOne(
+            await runStack(policy, [withId(goodAccount({ tags: { "prediction-suspended": "false" } }), ids.account)]),
+            "mandatory",
+            "no private endpoint",
+        );
     });
     it("is undecided on a suspended account whose public access is not known yet (a first preview), and still fails one not suspended", async () => {
-        const planned = (tags: Record<string, unknown>) => withId({ ...goodAccount({ tags }), props: { ...goodAccount({ tags }).props, properties: UNKNOWN } }, undefined);
+        const planned = (tags: Record<string, unknown>) =>
+            withId({ ...goodAccount({ tags }), props: { ...goodAccount({ tags }).props, properties: UNKNOWN } }, undefined);
         expectUndecided(await runStack(policy, [planned({ "prediction-suspended": "true" })]), "suspended by the human override", "not known yet");
         expectOne(await runStack(policy, [planned({ "prediction-suspended": "false" })]), "mandatory", "no private endpoint");
         expectUndecided(await runStack(policy, [planned({ "prediction-suspended": UNKNOWN })]), "not known yet");
     });
     it("reaches the same verdict for every token of the account and of the endpoint", async () => {
-        await expectSameVerdictForTokens("azure-native:cognitiveservices:Account", t => runStack(policy, [{ ...updateAccount, type: t }, privateEndpoint("pe", ids.account, "blob")]), true);
-        await expectSameVerdictForTokens("azure-native:network:PrivateEndpoint", t => runStack(policy, [updateAccount, { ...privateEndpoint("pe", ids.account, "blob"), type: t }]), true);
+        await expectSameVerdictForTokens(
+            "azure-native:cognitiveservices:Account",
+            t => runStack(policy, [{ ...updateAccount, type: t }, privateEndpoint("pe", ids.account, "blob")]),
+            true,
+        );
+        await expectSameVerdictForTokens(
+            "azure-native:network:PrivateEndpoint",
+            t => runStack(policy, [updateAccount, { ...privateEndpoint("pe", ids.account, "blob"), type: t }]),
+            true,
+        );
     });
 });

@@ -1,8 +1,27 @@
 import { PolicyResource } from "@pulumi/policy";
-import { canonicalType, isUnknown, knownId, Maybe, read, readLowerString, Requirement, StackGraph, stackPolicy, Tri, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
+import {
+    canonicalType,
+    isUnknown,
+    knownId,
+    Maybe,
+    read,
+    readLowerString,
+    Requirement,
+    StackGraph,
+    stackPolicy,
+    Tri,
+    TYPES,
+    UNKNOWN,
+} from "@custom-vision-guardrails/policy-kit";
 import { GrantTarget, Principal, RoleGrants } from "../lib/role-grants";
 
-const { cognitiveAccount: COGNITIVE_ACCOUNT, key: KEY, storageAccount: STORAGE_ACCOUNT, userAssignedIdentity: USER_ASSIGNED_IDENTITY, vault: VAULT } = TYPES;
+const {
+    cognitiveAccount: COGNITIVE_ACCOUNT,
+    key: KEY,
+    storageAccount: STORAGE_ACCOUNT,
+    userAssignedIdentity: USER_ASSIGNED_IDENTITY,
+    vault: VAULT,
+} = TYPES;
 
 const CRYPTO_USER_GUID = "e147488a-f6f5-4113-8e2d-b22465e65bf6";
 const ROLE = `"Key Vault Crypto Service Encryption User" (${CRYPTO_USER_GUID})`;
@@ -21,12 +40,16 @@ interface CmkShape {
 
 const SHAPES: Record<string, CmkShape> = {
     [COGNITIVE_ACCOUNT]: {
-        encryption: "properties.encryption", dependencyKey: "properties",
-        identityPath: "properties.encryption.keyVaultProperties.identityClientId", identityRef: "clientId",
+        encryption: "properties.encryption",
+        dependencyKey: "properties",
+        identityPath: "properties.encryption.keyVaultProperties.identityClientId",
+        identityRef: "clientId",
     },
     [STORAGE_ACCOUNT]: {
-        encryption: "encryption", dependencyKey: "encryption",
-        identityPath: "encryption.encryptionIdentity.encryptionUserAssignedIdentity", identityRef: "armId",
+        encryption: "encryption",
+        dependencyKey: "encryption",
+        identityPath: "encryption.encryptionIdentity.encryptionUserAssignedIdentity",
+        identityRef: "armId",
     },
 };
 
@@ -69,7 +92,8 @@ class Index {
 
 export const customerManagedKeyIdentityAccess = stackPolicy({
     name: "customer-managed-key-identity-access",
-    description: "Every identity named in a customer-managed key setting must hold Key Vault Crypto Service Encryption User on the vault, the key or a scope above them; without it the account cannot start (KEY-05).",
+    description:
+        "Every identity named in a customer-managed key setting must hold Key Vault Crypto Service Encryption User on the vault, the key or a scope above them; without it the account cannot start (KEY-05).",
     enforcementLevel: "mandatory",
     severity: "high",
     controls: ["KEY-05"],
@@ -92,13 +116,23 @@ export const customerManagedKeyIdentityAccess = stackPolicy({
             const found = identitiesOf(index, resource, shape, related);
             if ("unresolved" in found || !target) {
                 const why = "unresolved" in found ? found.unresolved : "the key vault it names is neither in the stack nor related to it";
-                s.require(resource, requirement(shape, undefined, isUnknown(keySource) || ("unresolved" in found && found.unknown) ? UNKNOWN : false, why));
+                s.require(
+                    resource,
+                    requirement(shape, undefined, isUnknown(keySource) || ("unresolved" in found && found.unknown) ? UNKNOWN : false, why),
+                );
                 continue;
             }
             for (const identity of found.identities) {
                 const granted = index.grants.granted(identity.principal, target);
-                s.require(resource, requirement(shape, identity, granted === true ? true : isUnknown(granted) || found.ambiguous ? UNKNOWN : false,
-                    `no role assignment grants it to ${identity.label}`));
+                s.require(
+                    resource,
+                    requirement(
+                        shape,
+                        identity,
+                        granted === true ? true : isUnknown(granted) || found.ambiguous ? UNKNOWN : false,
+                        `no role assignment grants it to ${identity.label}`,
+                    ),
+                );
             }
         }
     },
@@ -129,7 +163,10 @@ function identitiesOf(index: Index, resource: PolicyResource, shape: CmkShape, r
         }
         const listed = userAssignedEntries(resource).find(e => (shape.identityRef === "clientId" ? e.clientId : e.id) === ref);
         if (listed && typeof listed.principalId === "string") {
-            return { identities: [{ label: `user-assigned identity ${listed.id}`, principal: { principalId: listed.principalId } }], ambiguous: false };
+            return {
+                identities: [{ label: `user-assigned identity ${listed.id}`, principal: { principalId: listed.principalId } }],
+                ambiguous: false,
+            };
         }
     }
     if (fromDependencies.length > 0) {
@@ -149,11 +186,16 @@ function userAssigned(uai: PolicyResource): Identity {
 
 /** A system-assigned identity's principal ID is an output of the encrypted resource itself. */
 function systemAssigned(resource: PolicyResource): Identity {
-    return { label: `the system-assigned identity of "${resource.name}"`, principal: { urn: resource.urn, principalId: readLowerString(resource.props, "identity.principalId") } };
+    return {
+        label: `the system-assigned identity of "${resource.name}"`,
+        principal: { urn: resource.urn, principalId: readLowerString(resource.props, "identity.principalId") },
+    };
 }
 
 /** Output form of identity.userAssignedIdentities: ARM ID -> { clientId, principalId }. */
-function userAssignedEntries(resource: PolicyResource): { id: string; clientId: Maybe<string | undefined>; principalId: Maybe<string | undefined> }[] {
+function userAssignedEntries(
+    resource: PolicyResource,
+): { id: string; clientId: Maybe<string | undefined>; principalId: Maybe<string | undefined> }[] {
     const map = read(() => resource.props.identity?.userAssignedIdentities);
     if (isUnknown(map) || map === null || typeof map !== "object" || Array.isArray(map)) {
         return [];

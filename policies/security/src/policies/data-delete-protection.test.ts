@@ -1,11 +1,19 @@
 import { expect } from "chai";
 import { TestResource, UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import {
+    expectNone,
+    expectNotSilent,
+    expectOne,
+    expectSameVerdictForTokens,
+    expectUndecided,
+    runStack,
+} from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { goodKey, goodStorage, goodVault, ids, withId } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { dataDeleteProtection as policy } from "./data-delete-protection";
 
 const lockByScope = (level: unknown, rel: { dependsOn?: string; scope?: string }): TestResource => ({
-    type: "azure-native:authorization:ManagementLockByScope", name: "lock",
+    type: "azure-native:authorization:ManagementLockByScope",
+    name: "lock",
     props: { level, ...(rel.scope ? { scope: rel.scope } : {}) },
     propertyDependencies: rel.dependsOn ? { scope: [rel.dependsOn] } : {},
 });
@@ -25,7 +33,7 @@ describe("data-delete-protection (GOV-02)", () => {
         expectNone(await runStack(policy, [vault, key, lockByScope("CanNotDelete", { scope: ids.vault })]));
     });
     it("flags an unlocked resource, naming it; a lock elsewhere or of another level does not count", async () => {
-        const f = expectOne(await runStack(policy, [update]), "mandatory", "storage account \"stcv\"", "nothing protects it");
+        const f = expectOne(await runStack(policy, [update]), "mandatory", 'storage account "stcv"', "nothing protects it");
         expect(f.urn).to.equal(urnOf(update));
         expectOne(await runStack(policy, [update, lockByScope("CanNotDelete", { scope: ids.vault })]), "mandatory", "nothing protects it");
         expectOne(await runStack(policy, [update, lockByScope("NotSpecified", { scope: ids.storage })]), "mandatory", "nothing protects it");
@@ -34,11 +42,22 @@ describe("data-delete-protection (GOV-02)", () => {
         expectNotSilent(await runStack(policy, [preview, lockByScope(UNKNOWN, { dependsOn: urnOf(preview) })]));
     });
     it("reports a known missing lock beside unknown values, and is undecided only when a lock's level or scope is unknown", async () => {
-        expectOne(await runStack(policy, [{ ...update, props: { ...update.props, encryption: UNKNOWN } }, lockByScope("CanNotDelete", { scope: ids.vault })]), "mandatory", "nothing protects it");
+        expectOne(
+            await runStack(policy, [
+                { ...update, props: { ...update.props, encryption: UNKNOWN } },
+                lockByScope("CanNotDelete", { scope: ids.vault }),
+            ]),
+            "mandatory",
+            "nothing protects it",
+        );
         expectUndecided(await runStack(policy, [preview, lockByScope(UNKNOWN, { dependsOn: urnOf(preview) })]), "not known yet");
     });
     it("reaches the same verdict for every token of the protected resource and of the lock", async () => {
         await expectSameVerdictForTokens("azure-native:storage:StorageAccount", t => runStack(policy, [{ ...update, type: t }]), true);
-        await expectSameVerdictForTokens("azure-native:authorization:ManagementLockByScope", t => runStack(policy, [update, { ...lockByScope("NotSpecified", { scope: ids.storage }), type: t }]), true);
+        await expectSameVerdictForTokens(
+            "azure-native:authorization:ManagementLockByScope",
+            t => runStack(policy, [update, { ...lockByScope("NotSpecified", { scope: ids.storage }), type: t }]),
+            true,
+        );
     });
 });

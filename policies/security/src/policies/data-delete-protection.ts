@@ -1,8 +1,15 @@
 import { PolicyResource } from "@pulumi/policy";
 import { isUnknown, knownId, readLowerString, stackPolicy, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
 
-const { key: KEY, lockAtResource: LOCK_AT_RESOURCE, lockAtResourceGroup: LOCK_AT_RESOURCE_GROUP, lockAtSubscription: LOCK_AT_SUBSCRIPTION,
-    lockByScope: LOCK_BY_SCOPE, storageAccount: STORAGE_ACCOUNT, vault: VAULT } = TYPES;
+const {
+    key: KEY,
+    lockAtResource: LOCK_AT_RESOURCE,
+    lockAtResourceGroup: LOCK_AT_RESOURCE_GROUP,
+    lockAtSubscription: LOCK_AT_SUBSCRIPTION,
+    lockByScope: LOCK_BY_SCOPE,
+    storageAccount: STORAGE_ACCOUNT,
+    vault: VAULT,
+} = TYPES;
 
 const LOCK_MARKER = "/providers/microsoft.authorization/locks/";
 
@@ -18,13 +25,15 @@ function ancestors(id: string): string[] {
 
 export const dataDeleteProtection = stackPolicy({
     name: "data-delete-protection",
-    description: "Every Key Vault, key and storage account must be protected from deletion: a CanNotDelete lock on it or a scope above it, or `protect`; a key is protected with its vault (GOV-02).",
+    description:
+        "Every Key Vault, key and storage account must be protected from deletion: a CanNotDelete lock on it or a scope above it, or `protect`; a key is protected with its vault (GOV-02).",
     enforcementLevel: "mandatory",
     severity: "high",
     controls: ["GOV-02"],
     azurePolicy: [],
     subjects: [TYPES.vault, TYPES.key, TYPES.storageAccount],
-    remediation: "Add an authorization.ManagementLockByScope { scope: resource.id, level: \"CanNotDelete\" } (or a resource-group lock), or set the resource option protect: true.",
+    remediation:
+        'Add an authorization.ManagementLockByScope { scope: resource.id, level: "CanNotDelete" } (or a resource-group lock), or set the resource option protect: true.',
     check: s => {
         const graph = s.graph;
         let subscriptionLock = false;
@@ -84,17 +93,20 @@ export const dataDeleteProtection = stackPolicy({
                 return true;
             }
             const rgName = readLowerString(r.props, "resourceGroupName");
-            return (r.propertyDependencies?.resourceGroupName ?? []).some(d => lockedGroups.has(d.urn))
-                || (typeof rgName === "string" && lockedGroups.has(rgName));
+            return (
+                (r.propertyDependencies?.resourceGroupName ?? []).some(d => lockedGroups.has(d.urn)) ||
+                (typeof rgName === "string" && lockedGroups.has(rgName))
+            );
         };
         for (const r of graph.ofType(VAULT, KEY, STORAGE_ACCOUNT)) {
             const vaults = keys.has(r) ? (r.propertyDependencies?.vaultName ?? []) : [];
             s.require(r, {
-                path: "resource options / management locks", expected: "a CanNotDelete (or ReadOnly) lock on it or a scope above it, or protect: true",
+                path: "resource options / management locks",
+                expected: "a CanNotDelete (or ReadOnly) lock on it or a scope above it, or protect: true",
                 holds: isProtected(r) || vaults.some(isProtected) ? true : unknownLock ? UNKNOWN : false,
                 found: "nothing protects it from deletion",
                 why: "a lock's level or scope is not known yet",
-                fix: "add ManagementLockByScope { scope: <resource>.id, level: \"CanNotDelete\" }, or set protect: true on the resource.",
+                fix: 'add ManagementLockByScope { scope: <resource>.id, level: "CanNotDelete" }, or set protect: true on the resource.',
             });
         }
     },

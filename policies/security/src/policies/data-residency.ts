@@ -1,5 +1,17 @@
 import { PolicyResource } from "@pulumi/policy";
-import { canonicalType, CHILD_KINDS, isProvider, isSecretAt, isType, isUnknown, readLowerString, stackPolicy, STACK_TYPE, TYPES, UNKNOWN } from "@custom-vision-guardrails/policy-kit";
+import {
+    canonicalType,
+    CHILD_KINDS,
+    isProvider,
+    isSecretAt,
+    isType,
+    isUnknown,
+    readLowerString,
+    stackPolicy,
+    STACK_TYPE,
+    TYPES,
+    UNKNOWN,
+} from "@custom-vision-guardrails/policy-kit";
 
 /** "West Europe" and "westeurope" are the same region. */
 const region = (v: string) => v.replace(/\s+/g, "").toLowerCase();
@@ -19,14 +31,24 @@ function isRegional(r: PolicyResource): boolean {
 
 export const dataResidency = stackPolicy<{ allowedLocations: string[] }>({
     name: "data-residency",
-    description: "Every regional resource must stay in the allowed locations; by default, the region of the stack's Cognitive Services accounts (GOV-01).",
+    description:
+        "Every regional resource must stay in the allowed locations; by default, the region of the stack's Cognitive Services accounts (GOV-01).",
     enforcementLevel: "mandatory",
     severity: "high",
     controls: ["GOV-01"],
     azurePolicy: ["e56962a6-4747-49cd-b67b-bf8b01975c4c"],
     subjects: ["*"],
     remediation: "Deploy the resource in an allowed location, or add the location to the policy's allowedLocations config.",
-    configSchema: { properties: { allowedLocations: { type: "array", items: { type: "string" }, default: [], description: "Allowed Azure regions; empty means the regions of the stack's Cognitive Services accounts." } } },
+    configSchema: {
+        properties: {
+            allowedLocations: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "Allowed Azure regions; empty means the regions of the stack's Cognitive Services accounts.",
+            },
+        },
+    },
     check: s => {
         const allowed = new Set((s.config.allowedLocations ?? []).map(region));
         let source = "the configured allowedLocations";
@@ -47,15 +69,24 @@ export const dataResidency = stackPolicy<{ allowedLocations: string[] }>({
                 return; // no list and no account: nothing defines where data must stay
             }
         }
-        const expected = allowed.size && !secretRegion ? `one of ${[...allowed].join(", ")} (${source})` : `the region of the stack's Cognitive Services accounts`;
+        const expected =
+            allowed.size && !secretRegion ? `one of ${[...allowed].join(", ")} (${source})` : `the region of the stack's Cognitive Services accounts`;
         for (const r of s.graph.resources.filter(isRegional)) {
             const loc = readLowerString(r.props, "location");
             if (loc === undefined) {
                 continue;
             }
-            const inAllowed = isUnknown(loc) ? UNKNOWN : region(loc) === "global" || allowed.has(region(loc)) ? true : allowedIncomplete ? UNKNOWN : false;
+            const inAllowed = isUnknown(loc)
+                ? UNKNOWN
+                : region(loc) === "global" || allowed.has(region(loc))
+                  ? true
+                  : allowedIncomplete
+                    ? UNKNOWN
+                    : false;
             s.require(r, {
-                path: "location", expected, holds: inAllowed,
+                path: "location",
+                expected,
+                holds: inAllowed,
                 why: isUnknown(loc) ? "the location is not known yet" : "the region of a Cognitive Services account is not known yet",
                 fix: "deploy it in an allowed region, or extend allowedLocations in the policy config.",
             });

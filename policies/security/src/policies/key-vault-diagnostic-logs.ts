@@ -9,7 +9,8 @@ export const keyVaultDiagnosticLogs = stackPolicy({
     controls: ["KV-06"],
     azurePolicy: ["cf820ca0-f99e-4f3e-84fb-66e913812d21"],
     subjects: [TYPES.vault],
-    remediation: "Add a DiagnosticSetting with resourceUri = the vault's id, workspaceId = a Log Analytics workspace, and logs [{ category: \"AuditEvent\" }] (or categoryGroup audit/allLogs).",
+    remediation:
+        'Add a DiagnosticSetting with resourceUri = the vault\'s id, workspaceId = a Log Analytics workspace, and logs [{ category: "AuditEvent" }] (or categoryGroup audit/allLogs).',
     check: s => {
         for (const vault of s.graph.ofType(TYPES.vault)) {
             const c = diagnosticCoverage(s.graph, vault);
@@ -19,7 +20,7 @@ export const keyVaultDiagnosticLogs = stackPolicy({
                 holds: covers(c, ["AuditEvent"]),
                 found: c.settings === 0 ? "no diagnostic setting targets it" : "no setting sends AuditEvent to Log Analytics",
                 why: "a diagnostic setting's destination or categories are not known yet",
-                fix: "add a DiagnosticSetting { resourceUri: vault.id, workspaceId: workspace.id, logs: [{ categoryGroup: \"audit\", enabled: true }] }.",
+                fix: 'add a DiagnosticSetting { resourceUri: vault.id, workspaceId: workspace.id, logs: [{ categoryGroup: "audit", enabled: true }] }.',
             });
         }
     },

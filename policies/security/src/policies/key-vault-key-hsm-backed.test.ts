@@ -1,12 +1,19 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import {
+    expectNone,
+    expectNotSilent,
+    expectOne,
+    expectSameVerdictForTokens,
+    expectUndecided,
+    runResource,
+} from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { goodKey } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { keyVaultKeyHsmBacked as policy } from "./key-vault-key-hsm-backed";
 
 describe("key-vault-key-hsm-backed (KEY-04)", () => {
     it("passes RSA-HSM", async () => expectNone(await runResource(policy, goodKey())));
     it("flags software keys, absent and wrong-typed kty (advisory)", async () => {
-        expectOne(await runResource(policy, goodKey({ kty: "RSA" })), "advisory", "properties.kty", "found \"RSA\"");
+        expectOne(await runResource(policy, goodKey({ kty: "RSA" })), "advisory", "properties.kty", 'found "RSA"');
         expectOne(await runResource(policy, goodKey({ kty: undefined })), "advisory", "not set");
         expectOne(await runResource(policy, goodKey({ kty: 3 })), "advisory", "found 3");
     });

@@ -7,7 +7,7 @@ export const keyVaultKeyHsmBacked = resourcePolicy({
     severity: "low",
     controls: ["KEY-04"],
     azurePolicy: ["587c79fe-dd04-4a5e-9d0b-f89598c7261b"],
-    remediation: "Set properties.kty to \"RSA-HSM\" (needs a Premium vault).",
+    remediation: 'Set properties.kty to "RSA-HSM" (needs a Premium vault).',
     types: [TYPES.key],
-    check: r => requireEqual(r, "properties.kty", "RSA-HSM", "set properties.kty: \"RSA-HSM\" on a Premium vault."),
+    check: r => requireEqual(r, "properties.kty", "RSA-HSM", 'set properties.kty: "RSA-HSM" on a Premium vault.'),
 });

@@ -1,6 +1,13 @@
 import { UNKNOWN } from "../../../../test/support/policy-harness";
 import { expect } from "chai";
-import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runResource } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import {
+    expectNone,
+    expectNotSilent,
+    expectOne,
+    expectSameVerdictForTokens,
+    expectUndecided,
+    runResource,
+} from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { goodKey } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { keyVaultKeyRsaSize as policy } from "./key-vault-key-rsa-size";
 
@@ -10,10 +17,17 @@ describe("key-vault-key-rsa-size (KEY-01)", () => {
         expectNone(await runResource(policy, goodKey({ kty: "RSA", keySize: 4096 })));
     });
     it("flags small, absent and wrong-typed sizes, and non-RSA keys", async () => {
-        expectOne(await runResource(policy, goodKey({ keySize: 2048 })), "mandatory", "Key Vault key \"cmk\"", "properties.keySize", ">= 3072", "found 2048");
+        expectOne(
+            await runResource(policy, goodKey({ keySize: 2048 })),
+            "mandatory",
+            'Key Vault key "cmk"',
+            "properties.keySize",
+            ">= 3072",
+            "found 2048",
+        );
         expectOne(await runResource(policy, goodKey({ keySize: undefined })), "mandatory", "not set");
-        expectOne(await runResource(policy, goodKey({ keySize: "4096" })), "mandatory", "found \"4096\"");
-        expectOne(await runResource(policy, goodKey({ kty: "EC" })), "mandatory", "properties.kty", "found \"EC\"");
+        expectOne(await runResource(policy, goodKey({ keySize: "4096" })), "mandatory", 'found "4096"');
+        expectOne(await runResource(policy, goodKey({ kty: "EC" })), "mandatory", "properties.kty", 'found "EC"');
     });
     it("uses the configured size; the schema never allows below 2048", async () => {
         expectNone(await runResource(policy, goodKey({ keySize: 2048 }), { [policy.name]: { minimumKeySize: 2048 } }));
@@ -28,7 +42,10 @@ describe("key-vault-key-rsa-size (KEY-01)", () => {
         await expectSameVerdictForTokens("azure-native:keyvault:Key", t => runResource(policy, { ...goodKey({ keySize: 2048 }), type: t }), true);
     });
     it("holds keys reserved for Azure AI services (tagged) to their own minimum, 2048 by default", async () => {
-        const reserved = (keySize: number, tag: unknown = "cognitive-services") => ({ ...goodKey({ keySize }), props: { ...goodKey({ keySize }).props, tags: { "cmk-consumer": tag } } });
+        const reserved = (keySize: number, tag: unknown = "cognitive-services") => ({
+            ...goodKey({ keySize }),
+            props: { ...goodKey({ keySize }).props, tags: { "cmk-consumer": tag } },
+        });
         expectNone(await runResource(policy, reserved(2048)));
         expectOne(await runResource(policy, reserved(1024)), "mandatory", ">= 2048");
         expectOne(await runResource(policy, reserved(2048, "storage")), "mandatory", ">= 3072");

@@ -7,13 +7,17 @@ export const keyVaultNetworkRestricted = resourcePolicy({
     severity: "high",
     controls: ["KV-04"],
     azurePolicy: ["55615ac9-af46-4a59-874e-391cc3dfb490", "405c5871-3e91-4644-8a63-58e19d68ff5b"],
-    remediation: "Set properties.publicNetworkAccess to \"Disabled\" (preferred) or properties.networkAcls.defaultAction to \"Deny\".",
+    remediation: 'Set properties.publicNetworkAccess to "Disabled" (preferred) or properties.networkAcls.defaultAction to "Deny".',
     types: [TYPES.vault],
-    check: r => r.require({
-        path: "properties.publicNetworkAccess / properties.networkAcls.defaultAction",
-        expected: "\"Disabled\" / \"Deny\"",
-        holds: tri.or(sameString(r.get("properties.publicNetworkAccess"), "Disabled"), sameString(r.get("properties.networkAcls.defaultAction"), "Deny")),
-        found: `found ${r.show("properties.publicNetworkAccess")} / ${r.show("properties.networkAcls.defaultAction")}`,
-        fix: "set properties.publicNetworkAccess: \"Disabled\" and use a private endpoint.",
-    }),
+    check: r =>
+        r.require({
+            path: "properties.publicNetworkAccess / properties.networkAcls.defaultAction",
+            expected: '"Disabled" / "Deny"',
+            holds: tri.or(
+                sameString(r.get("properties.publicNetworkAccess"), "Disabled"),
+                sameString(r.get("properties.networkAcls.defaultAction"), "Deny"),
+            ),
+            found: `found ${r.show("properties.publicNetworkAccess")} / ${r.show("properties.networkAcls.defaultAction")}`,
+            fix: 'set properties.publicNetworkAccess: "Disabled" and use a private endpoint.',
+        }),
 });

@@ -1,6 +1,13 @@
 import { expect } from "chai";
 import { TestResource, UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import {
+    expectNone,
+    expectNotSilent,
+    expectOne,
+    expectSameVerdictForTokens,
+    expectUndecided,
+    runStack,
+} from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { goodVault, ids, privateEndpoint, withId, zoneGroup } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { keyVaultPrivateEndpoint as policy } from "./key-vault-private-endpoint";
 
@@ -19,7 +26,11 @@ describe("key-vault-private-endpoint (KV-05)", () => {
         const zone: TestResource = { type: "azure-native:privatedns:PrivateZone", name: "zone", props: { name: UNKNOWN, id: UNKNOWN } };
         const built = (name: string) => `${ids.rg}/providers/Microsoft.Network/privateDnsZones/${name}`;
         expectNone(await runStack(policy, [preview, pe, zone, zoneGroup("zg", pe, built(ZONE), true, urnOf(zone))]));
-        expectOne(await runStack(policy, [preview, pe, zone, zoneGroup("zg", pe, built("privatelink.blob.core.windows.net"), true, urnOf(zone))]), "mandatory", "no DNS zone group");
+        expectOne(
+            await runStack(policy, [preview, pe, zone, zoneGroup("zg", pe, built("privatelink.blob.core.windows.net"), true, urnOf(zone))]),
+            "mandatory",
+            "no DNS zone group",
+        );
         expectUndecided(await runStack(policy, [preview, pe, zone, zoneGroup("zg", pe, UNKNOWN, true, urnOf(zone))]), "not known yet");
     });
     it("passes in update by IDs only", async () => {
@@ -27,10 +38,14 @@ describe("key-vault-private-endpoint (KV-05)", () => {
         expectNone(await runStack(policy, [update, pe, zoneGroup("zg", pe, ids.hubZone(ZONE), false)]));
     });
     it("flags no endpoint and an endpoint without the vault zone, naming the vault", async () => {
-        const f = expectOne(await runStack(policy, [update]), "mandatory", "Key Vault \"kv-cv\"", "no private endpoint");
+        const f = expectOne(await runStack(policy, [update]), "mandatory", 'Key Vault "kv-cv"', "no private endpoint");
         expect(f.urn).to.equal(urnOf(update));
         const pe = privateEndpoint("pe", ids.vault, "vault");
-        expectOne(await runStack(policy, [update, pe, zoneGroup("zg", pe, ids.hubZone("privatelink.blob.core.windows.net"), false)]), "mandatory", "no DNS zone group");
+        expectOne(
+            await runStack(policy, [update, pe, zoneGroup("zg", pe, ids.hubZone("privatelink.blob.core.windows.net"), false)]),
+            "mandatory",
+            "no DNS zone group",
+        );
     });
     it("does not count an endpoint on another resource", async () => {
         expectOne(await runStack(policy, [update, privateEndpoint("pe", ids.account, "account")]), "mandatory", "no private endpoint");

@@ -13,7 +13,8 @@ export const keyVaultRbacAuthorization = resourcePolicy({
         requireEqual(r, "properties.enableRbacAuthorization", true, "set properties.enableRbacAuthorization: true and grant Key Vault roles.");
         const policies = readArray(r.props, "properties.accessPolicies");
         r.require({
-            path: "properties.accessPolicies", expected: "empty",
+            path: "properties.accessPolicies",
+            expected: "empty",
             holds: tri.of(policies, p => p.length === 0),
             found: `found ${Array.isArray(policies) ? policies.length : 0} access policies`,
             fix: "remove the access policies; grant Key Vault roles with role assignments instead.",

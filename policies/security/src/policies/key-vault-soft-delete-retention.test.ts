@@ -10,8 +10,14 @@ describe("key-vault-soft-delete-retention (KV-02)", () => {
         expectNone(await runResource(policy, goodVault({ softDeleteRetentionInDays: undefined, enableSoftDelete: undefined })));
     });
     it("flags too few days, a wrong type and soft delete off", async () => {
-        expectOne(await runResource(policy, goodVault({ softDeleteRetentionInDays: 30 })), "mandatory", "softDeleteRetentionInDays", ">= 90", "found 30");
-        expectOne(await runResource(policy, goodVault({ softDeleteRetentionInDays: "90" })), "mandatory", "found \"90\"");
+        expectOne(
+            await runResource(policy, goodVault({ softDeleteRetentionInDays: 30 })),
+            "mandatory",
+            "softDeleteRetentionInDays",
+            ">= 90",
+            "found 30",
+        );
+        expectOne(await runResource(policy, goodVault({ softDeleteRetentionInDays: "90" })), "mandatory", 'found "90"');
         expectOne(await runResource(policy, goodVault({ enableSoftDelete: false })), "mandatory", "properties.enableSoftDelete");
     });
     it("uses the configured minimum; absent days do not meet a minimum above Azure's 90", async () => {
@@ -23,6 +29,10 @@ describe("key-vault-soft-delete-retention (KV-02)", () => {
         expectUndecided(await runResource(policy, goodVault({ softDeleteRetentionInDays: UNKNOWN })), "softDeleteRetentionInDays");
     });
     it("reaches the same verdict for every token of a vault", async () => {
-        await expectSameVerdictForTokens("azure-native:keyvault:Vault", t => runResource(policy, { ...goodVault({ softDeleteRetentionInDays: 7 }), type: t }), true);
+        await expectSameVerdictForTokens(
+            "azure-native:keyvault:Vault",
+            t => runResource(policy, { ...goodVault({ softDeleteRetentionInDays: 7 }), type: t }),
+            true,
+        );
     });
 });

@@ -8,12 +8,17 @@ export const logAnalyticsRetention = resourcePolicy<{ minimumRetentionDays: numb
     controls: ["MON-01"],
     azurePolicy: [],
     remediation: "Set retentionInDays to at least the configured minimum (default 90; Azure keeps 30 when it is not set).",
-    configSchema: { properties: { minimumRetentionDays: { type: "integer", minimum: 30, maximum: 730, default: 90, description: "Minimum workspace retentionInDays." } } },
+    configSchema: {
+        properties: {
+            minimumRetentionDays: { type: "integer", minimum: 30, maximum: 730, default: 90, description: "Minimum workspace retentionInDays." },
+        },
+    },
     types: [TYPES.workspace],
     check: r => {
         const min = r.config.minimumRetentionDays;
         r.require({
-            path: "retentionInDays", expected: `a number >= ${min}`,
+            path: "retentionInDays",
+            expected: `a number >= ${min}`,
             holds: tri.of(r.get("retentionInDays"), d => typeof d === "number" && d >= min),
             fix: `set retentionInDays: ${min}.`,
         });

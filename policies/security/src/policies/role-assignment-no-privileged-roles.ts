@@ -14,13 +14,15 @@ const ASSIGN_ROLES = "Microsoft.Authorization/roleAssignments/write";
 
 export const roleAssignmentNoPrivilegedRoles = stackPolicy({
     name: "role-assignment-no-privileged-roles",
-    description: "Role assignments must not grant Owner, Contributor, User Access Administrator, RBAC Administrator, or a custom role of the stack that grants `*`, `Microsoft.Authorization/*` or role assignment writes (RB-01).",
+    description:
+        "Role assignments must not grant Owner, Contributor, User Access Administrator, RBAC Administrator, or a custom role of the stack that grants `*`, `Microsoft.Authorization/*` or role assignment writes (RB-01).",
     enforcementLevel: "mandatory",
     severity: "critical",
     controls: ["RB-01"],
     azurePolicy: [],
     subjects: [TYPES.roleAssignment],
-    remediation: "Assign a least-privilege role (e.g. a Custom Vision role, Key Vault Crypto Service Encryption User) scoped to the one resource that needs it; custom roles must not list `*`, `Microsoft.Authorization/*` or grant `Microsoft.Authorization/roleAssignments/write`.",
+    remediation:
+        "Assign a least-privilege role (e.g. a Custom Vision role, Key Vault Crypto Service Encryption User) scoped to the one resource that needs it; custom roles must not list `*`, `Microsoft.Authorization/*` or grant `Microsoft.Authorization/roleAssignments/write`.",
     check: s => {
         for (const assignment of s.graph.ofType(TYPES.roleAssignment)) {
             const role = resolveRole(s.graph, assignment);
@@ -36,18 +38,22 @@ export const roleAssignmentNoPrivilegedRoles = stackPolicy({
             } else if (isUnknown(role.permissions) || role.permissions === undefined) {
                 leastPrivilege = UNKNOWN;
             } else {
-                const listed = role.permissions.flatMap(b => b.actions).filter(a => PRIVILEGED_ACTIONS.some(p => p.toLowerCase() === a.toLowerCase()));
+                const listed = role.permissions
+                    .flatMap(b => b.actions)
+                    .filter(a => PRIVILEGED_ACTIONS.some(p => p.toLowerCase() === a.toLowerCase()));
                 const assigns = grants(role.permissions, ASSIGN_ROLES, false);
                 leastPrivilege = tri.and(listed.length === 0, !assigns);
                 found = `found ${role.name} with ${listed.length ? `actions ${listed.map(a => JSON.stringify(a)).join(", ")}` : `an action matching ${ASSIGN_ROLES}`}`;
             }
             s.require(assignment, {
-                path: "roleDefinitionId", expected: "a least-privilege role (not Owner, Contributor, User Access Administrator, RBAC Administrator or an equivalent custom role)",
-                holds: leastPrivilege, found,
+                path: "roleDefinitionId",
+                expected:
+                    "a least-privilege role (not Owner, Contributor, User Access Administrator, RBAC Administrator or an equivalent custom role)",
+                holds: leastPrivilege,
+                found,
                 why: "the role it assigns is not known yet",
                 fix: "assign a least-privilege role scoped to the one resource that needs it.",
             });
         }
     },
 });
-

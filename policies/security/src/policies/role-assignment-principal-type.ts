@@ -7,14 +7,18 @@ export const roleAssignmentPrincipalType = resourcePolicy({
     severity: "low",
     controls: ["RB-02"],
     azurePolicy: [],
-    remediation: "Set principalType to \"Group\" or \"ServicePrincipal\"; assign people through groups.",
+    remediation: 'Set principalType to "Group" or "ServicePrincipal"; assign people through groups.',
     types: [TYPES.roleAssignment],
     check: r => {
         const t = r.get("principalType");
         r.require({
-            path: "principalType", expected: "\"Group\" or \"ServicePrincipal\"",
+            path: "principalType",
+            expected: '"Group" or "ServicePrincipal"',
             holds: tri.or(sameString(t, "Group"), sameString(t, "ServicePrincipal")),
-            fix: sameString(t, "User") === true ? "assign the role to a group the user belongs to." : "set principalType explicitly (\"Group\" or \"ServicePrincipal\").",
+            fix:
+                sameString(t, "User") === true
+                    ? "assign the role to a group the user belongs to."
+                    : 'set principalType explicitly ("Group" or "ServicePrincipal").',
         });
     },
 });

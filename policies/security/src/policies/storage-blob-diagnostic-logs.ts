@@ -11,7 +11,8 @@ export const storageBlobDiagnosticLogs = stackPolicy({
     controls: ["ST-11"],
     azurePolicy: [],
     subjects: [TYPES.storageAccount],
-    remediation: "Add a DiagnosticSetting with resourceUri = the blob service's id (<account id>/blobServices/default), a Log Analytics workspaceId and logs for StorageRead, StorageWrite, StorageDelete (or categoryGroup audit/allLogs).",
+    remediation:
+        "Add a DiagnosticSetting with resourceUri = the blob service's id (<account id>/blobServices/default), a Log Analytics workspaceId and logs for StorageRead, StorageWrite, StorageDelete (or categoryGroup audit/allLogs).",
     check: s => {
         for (const account of s.graph.ofType(TYPES.storageAccount)) {
             const services = related(s.graph, account, [TYPES.blobService], "accountName", [], "/blobservices/");
@@ -20,9 +21,12 @@ export const storageBlobDiagnosticLogs = stackPolicy({
                 path: "logs (of a DiagnosticSetting on its blob service)",
                 expected: "StorageRead, StorageWrite and StorageDelete (or category group audit/allLogs) sent to Log Analytics",
                 holds: tri.or(false, ...coverage.map(c => covers(c, REQUIRED))),
-                found: services.length === 0 ? "no BlobServiceProperties resource for it, so no blob diagnostic setting can be related" : "no blob diagnostic setting sends these logs",
+                found:
+                    services.length === 0
+                        ? "no BlobServiceProperties resource for it, so no blob diagnostic setting can be related"
+                        : "no blob diagnostic setting sends these logs",
                 why: "a diagnostic setting's destination or categories are not known yet",
-                fix: "add a DiagnosticSetting { resourceUri: blobService.id, workspaceId: workspace.id, logs: [{ categoryGroup: \"audit\", enabled: true }] }.",
+                fix: 'add a DiagnosticSetting { resourceUri: blobService.id, workspaceId: workspace.id, logs: [{ categoryGroup: "audit", enabled: true }] }.',
             });
         }
     },

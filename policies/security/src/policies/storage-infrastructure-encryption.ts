@@ -9,5 +9,11 @@ export const storageInfrastructureEncryption = resourcePolicy({
     azurePolicy: ["4733ea7b-a883-42fe-8cac-97454c2a9e4a"],
     remediation: "Set encryption.requireInfrastructureEncryption to true.",
     types: [TYPES.storageAccount],
-    check: r => requireEqual(r, "encryption.requireInfrastructureEncryption", true, "set encryption.requireInfrastructureEncryption: true (only possible when the account is created)."),
+    check: r =>
+        requireEqual(
+            r,
+            "encryption.requireInfrastructureEncryption",
+            true,
+            "set encryption.requireInfrastructureEncryption: true (only possible when the account is created).",
+        ),
 });

@@ -10,11 +10,13 @@ export const storageMinimumTls = resourcePolicy({
     severity: "high",
     controls: ["ST-02"],
     azurePolicy: ["fe83a0eb-a853-422d-aac2-1bffd182c5d0"],
-    remediation: "Set minimumTlsVersion to \"TLS1_2\" (or later).",
+    remediation: 'Set minimumTlsVersion to "TLS1_2" (or later).',
     types: [TYPES.storageAccount],
-    check: r => r.require({
-        path: "minimumTlsVersion", expected: "\"TLS1_2\" or later",
-        holds: tri.of(r.get("minimumTlsVersion"), v => typeof v === "string" && ACCEPTED.includes(v.toLowerCase())),
-        fix: "set minimumTlsVersion: \"TLS1_2\".",
-    }),
+    check: r =>
+        r.require({
+            path: "minimumTlsVersion",
+            expected: '"TLS1_2" or later',
+            holds: tri.of(r.get("minimumTlsVersion"), v => typeof v === "string" && ACCEPTED.includes(v.toLowerCase())),
+            fix: 'set minimumTlsVersion: "TLS1_2".',
+        }),
 });

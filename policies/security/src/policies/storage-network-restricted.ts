@@ -7,10 +7,10 @@ export const storageNetworkRestricted = resourcePolicy({
     severity: "high",
     controls: ["ST-07"],
     azurePolicy: ["b2982f36-99f2-4db5-8eff-283140c09693", "34c877ad-507e-4c82-993e-3452a6e0ad3c"],
-    remediation: "Set publicNetworkAccess to \"Disabled\" and networkRuleSet.defaultAction to \"Deny\".",
+    remediation: 'Set publicNetworkAccess to "Disabled" and networkRuleSet.defaultAction to "Deny".',
     types: [TYPES.storageAccount],
     check: r => {
-        requireEqual(r, "publicNetworkAccess", "Disabled", "set publicNetworkAccess: \"Disabled\" and use a private endpoint.");
-        requireEqual(r, "networkRuleSet.defaultAction", "Deny", "set networkRuleSet: { defaultAction: \"Deny\", bypass: \"None\" }.");
+        requireEqual(r, "publicNetworkAccess", "Disabled", 'set publicNetworkAccess: "Disabled" and use a private endpoint.');
+        requireEqual(r, "networkRuleSet.defaultAction", "Deny", 'set networkRuleSet: { defaultAction: "Deny", bypass: "None" }.');
     },
 });

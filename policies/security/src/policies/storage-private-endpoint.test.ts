@@ -1,5 +1,12 @@
 import { UNKNOWN, urnOf } from "../../../../test/support/policy-harness";
-import { expectNone, expectNotSilent, expectOne, expectSameVerdictForTokens, expectUndecided, runStack } from "@custom-vision-guardrails/policy-kit/testing/cases";
+import {
+    expectNone,
+    expectNotSilent,
+    expectOne,
+    expectSameVerdictForTokens,
+    expectUndecided,
+    runStack,
+} from "@custom-vision-guardrails/policy-kit/testing/cases";
 import { goodStorage, ids, privateEndpoint, withId, zoneGroup } from "@custom-vision-guardrails/policy-kit/testing/baselines";
 import { storagePrivateEndpoint as policy } from "./storage-private-endpoint";
 
@@ -15,7 +22,7 @@ describe("storage-private-endpoint (ST-08)", () => {
         expectNone(await runStack(policy, [update, pe2, zoneGroup("zg", pe2, ids.hubZone(ZONE), false)]));
     });
     it("flags no endpoint, the wrong group, and an endpoint without the blob zone", async () => {
-        expectOne(await runStack(policy, [update]), "mandatory", "storage account \"stcv\"", "no private endpoint");
+        expectOne(await runStack(policy, [update]), "mandatory", 'storage account "stcv"', "no private endpoint");
         expectOne(await runStack(policy, [update, privateEndpoint("pe", ids.storage, "file")]), "mandatory", "no private endpoint");
         expectOne(await runStack(policy, [update, privateEndpoint("pe", ids.storage, "blob")]), "mandatory", "no DNS zone group");
     });
