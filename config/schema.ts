@@ -19,11 +19,9 @@ const email = z.email({ error: "expected an email address" });
 const cidr = z.cidrv4({ error: "expected an IPv4 CIDR block such as 10.0.0.0/16" });
 
 function armId(resourceType: string, what: string) {
-    return z
-        .string({ error: `expected the resource ID of ${what} (${resourceType})` })
-        .regex(armIdPattern(resourceType), {
-            error: `expected the resource ID of ${what} (/subscriptions/<id>/resourceGroups/<rg>/providers/${resourceType}/...)`,
-        });
+    const expected = `expected the resource ID of ${what}`;
+    const shape = `/subscriptions/<id>/resourceGroups/<rg>/providers/${resourceType}/...`;
+    return z.string({ error: `${expected} (${resourceType})` }).regex(armIdPattern(resourceType), { error: `${expected} (${shape})` });
 }
 
 /** The three private DNS zones the kit needs, by the zone name each ID must end with. */
