@@ -27,14 +27,12 @@ export function assignmentScope(assignment: PolicyResource): Maybe<string | unde
  * dependency while IDs are unknown, by ARM ID once they are known.
  */
 export function scopeCovers(graph: StackGraph, assignment: PolicyResource, target: PolicyResource): Tri {
-    const deps = (assignment.propertyDependencies?.scope ?? []).map(d => d.urn);
-    const groups = (target.propertyDependencies?.resourceGroupName ?? []).filter(d => isType(d.type, TYPES.resourceGroup)).map(d => d.urn);
-    if (deps.includes(target.urn) || deps.some(u => groups.includes(u))) {
+    const { deps, scope } = assignmentFacts(assignment);
+    if (deps.has(target.urn) || targetFacts(target).groups.some(u => deps.has(u))) {
         return true;
     }
-    const scope = assignmentScope(assignment);
     if (typeof scope === "string") {
-        const targetId = knownId(target);
+        const targetId = targetFacts(target).id;
         if (targetId) {
             return targetId === scope || targetId.startsWith(scope + "/");
         }
@@ -42,7 +40,30 @@ export function scopeCovers(graph: StackGraph, assignment: PolicyResource, targe
         return other && other !== target && !isType(other.type, TYPES.resourceGroup) ? false : UNKNOWN;
     }
     // An unknown scope built from other resources lies on those resources, not on the target.
-    return isUnknown(scope) && deps.length === 0 ? UNKNOWN : false;
+    return isUnknown(scope) && deps.size === 0 ? UNKNOWN : false;
+}
+
+// Stack policies ask scopeCovers for every (assignment, account) pair: the facts of each side are read once.
+const ASSIGNMENT_FACTS = new WeakMap<PolicyResource, { deps: Set<string>; scope: Maybe<string | undefined> }>();
+const TARGET_FACTS = new WeakMap<PolicyResource, { groups: string[]; id: string | undefined }>();
+
+function assignmentFacts(assignment: PolicyResource) {
+    let facts = ASSIGNMENT_FACTS.get(assignment);
+    if (!facts) {
+        facts = { deps: new Set((assignment.propertyDependencies?.scope ?? []).map(d => d.urn)), scope: assignmentScope(assignment) };
+        ASSIGNMENT_FACTS.set(assignment, facts);
+    }
+    return facts;
+}
+
+function targetFacts(target: PolicyResource) {
+    let facts = TARGET_FACTS.get(target);
+    if (!facts) {
+        const groups = (target.propertyDependencies?.resourceGroupName ?? []).filter(d => isType(d.type, TYPES.resourceGroup)).map(d => d.urn);
+        facts = { groups, id: knownId(target) };
+        TARGET_FACTS.set(target, facts);
+    }
+    return facts;
 }
 
 /** Who an assignment grants to: a known principal ID, and the resources the ID is taken from. */

@@ -38,9 +38,10 @@ export const publishGroupOnly = stackPolicy<Config>({
         }
         const allowed = s.config.reviewerGroupIds.map(g => g.toLowerCase());
         for (const assignment of s.graph.ofType(TYPES.roleAssignment)) {
-            const role = resolveRole(s.graph, assignment);
-            const covers = tri.or(false, ...accounts.map(a => tri.and(a.inScope, scopeCovers(s.graph, assignment, a.account))));
-            const canPublish = tri.and(covers, roleCan(role, CUSTOM_VISION_ACTIONS.publish, true));
+            const roleCanPublish = roleCan(resolveRole(s.graph, assignment), CUSTOM_VISION_ACTIONS.publish, true);
+            const covers = () => tri.or(false, ...accounts.map(a => tri.and(a.inScope, scopeCovers(s.graph, assignment, a.account))));
+            // Scopes matter only for roles that may publish; most assignments are settled by their role alone.
+            const canPublish = roleCanPublish === false ? false : tri.and(roleCanPublish, covers());
             const principalId = s.get(assignment, "principalId");
             const toReviewers = tri.and(
                 sameString(s.get(assignment, "principalType"), "Group"),

@@ -44,24 +44,31 @@ export const roleSeparation = stackPolicy<{ trainingAccountKinds: string[] }>({
     configSchema: { properties: { ...trainingKindsSchema } },
     check: s => {
         const accounts = trainingAccounts(s.graph, s.config.trainingAccountKinds);
-        const assignments = s.graph.ofType(TYPES.roleAssignment);
+        if (accounts.length === 0) {
+            return;
+        }
+        // What each assignment's role can do is the same on every account: work it out once.
+        const capable = s.graph
+            .ofType(TYPES.roleAssignment)
+            .map(assignment => {
+                const role = resolveRole(s.graph, assignment);
+                const canTrain = tri.or(
+                    ...[CUSTOM_VISION_ACTIONS.train, CUSTOM_VISION_ACTIONS.createProject, CUSTOM_VISION_ACTIONS.editProject].map(op =>
+                        roleCan(role, op, true),
+                    ),
+                );
+                return {
+                    assignment,
+                    role,
+                    principal: principalOf(assignment),
+                    canTrain,
+                    canPublish: roleCan(role, CUSTOM_VISION_ACTIONS.publish, true),
+                };
+            })
+            .filter(g => g.canTrain !== false || g.canPublish !== false);
         for (const { account, inScope } of accounts) {
-            const grants: Grant[] = assignments
-                .map(assignment => {
-                    const role = resolveRole(s.graph, assignment);
-                    return {
-                        assignment,
-                        role,
-                        principal: principalOf(assignment),
-                        covers: tri.and(inScope, scopeCovers(s.graph, assignment, account)),
-                        canTrain: tri.or(
-                            ...[CUSTOM_VISION_ACTIONS.train, CUSTOM_VISION_ACTIONS.createProject, CUSTOM_VISION_ACTIONS.editProject].map(op =>
-                                roleCan(role, op, true),
-                            ),
-                        ),
-                        canPublish: roleCan(role, CUSTOM_VISION_ACTIONS.publish, true),
-                    };
-                })
+            const grants: Grant[] = capable
+                .map(g => ({ ...g, covers: tri.and(inScope, scopeCovers(s.graph, g.assignment, account)) }))
                 .filter(g => g.covers !== false);
             const trainers = grants.filter(g => g.canTrain !== false);
             const publishers = grants.filter(g => g.canPublish !== false);
