@@ -1,9 +1,10 @@
 /**
- * cvguard's benchmark (`npm run bench [-- --reps N] [--json FILE]`): wall times of
- * (a) `npm start` end to end, (b) `cvguard analyze --stack-export` of 1, 10 and 100
- * environments of the dev stack, (c) each pack's cold start (spawn to GetAnalyzerInfo
- * answered). Prints a Markdown table and the machine; timings never fail anything:
- * the exit code is 0 unless a measured command crashed.
+ * cvguard's benchmark (`npm run bench [-- --reps N] [--max-environments N] [--json FILE]`):
+ * wall time and peak memory (summed over cvguard and its pack processes) of
+ * (a) `npm start` end to end, (b) `cvguard analyze --stack-export` of one export with
+ * 1, 10, 100 and 1,000 environments of the dev stack, (c) one run over 100 exports of
+ * one environment each, (d) each pack's cold start. Prints a Markdown table and the
+ * machine; timings never fail anything: the exit code is 0 unless a command crashed.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -20,30 +21,50 @@ interface Measurement {
     runs: number[];
     median: number;
     min: number;
+    /** Highest resident memory of the process tree over all runs, in MiB. */
+    peakMiB?: number;
     /** Wall-time target in seconds, when the project sets one. */
     target?: number;
+    /** Memory target in MiB, when the project sets one. */
+    memoryTarget?: number;
     resources?: number;
 }
 
 interface BenchOptions {
     reps: number;
+    maxEnvironments: number;
     json?: string;
 }
 
-const ENVIRONMENTS = [1, 10, 100];
-const LINEARITY_LIMIT = 12;
+/** One run of a command: wall seconds and the peak of its process tree's resident memory. */
+interface Run {
+    seconds: number;
+    peakMiB: number;
+}
+
+const ENVIRONMENTS = [1, 10, 100, 1000];
+const SINGLE_EXPORTS = 100;
+// Targets of the fleet work: seconds (and MiB) on the 2-core reference machine.
+const TARGETS: Record<string, { seconds: number; mib?: number }> = {
+    start: { seconds: 1.5 },
+    "100": { seconds: 4 },
+    "1000": { seconds: 30, mib: 1024 },
+    exports: { seconds: 6 },
+};
 const NPM = process.platform === "win32" ? "npm.cmd" : "npm";
 
 function parseArgs(argv: string[]): BenchOptions {
-    const opts: BenchOptions = { reps: 3 };
+    const opts: BenchOptions = { reps: 3, maxEnvironments: 1000 };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === "--json" && argv[i + 1]) {
             opts.json = path.resolve(argv[++i]);
         } else if (arg === "--reps" && /^\d+$/.test(argv[i + 1] ?? "") && Number(argv[i + 1]) >= 1) {
             opts.reps = Number(argv[++i]);
+        } else if (arg === "--max-environments" && /^\d+$/.test(argv[i + 1] ?? "")) {
+            opts.maxEnvironments = Number(argv[++i]);
         } else {
-            throw new Error(`bench: unknown or incomplete argument ${arg} (expected --reps N, --json FILE)`);
+            throw new Error(`bench: unknown or incomplete argument ${arg} (expected --reps N, --max-environments N, --json FILE)`);
         }
     }
     return opts;
@@ -55,22 +76,69 @@ function median(xs: number[]): number {
     return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-function measurement(name: string, runs: number[], extra: Partial<Measurement> = {}): Measurement {
-    return { name, runs, median: median(runs), min: Math.min(...runs), ...extra };
+function measurement(name: string, runs: Run[], extra: Partial<Measurement> = {}): Measurement {
+    const seconds = runs.map(r => r.seconds);
+    const peaks = runs.map(r => r.peakMiB).filter(m => m > 0);
+    return {
+        name,
+        runs: seconds,
+        median: median(seconds),
+        min: Math.min(...seconds),
+        ...(peaks.length ? { peakMiB: Math.max(...peaks) } : {}),
+        ...extra,
+    };
 }
 
-/** Runs a command as a user would; resolves with its wall time in seconds. Exit 0 and 1 are results, anything else a crash. */
-function timeCommand(command: string, args: string[]): Promise<number> {
+/** Resident memory of a process and all its descendants, in MiB (Linux /proc; 0 elsewhere). */
+function treeRssMiB(root: number): number {
+    let entries: string[];
+    try {
+        entries = fs.readdirSync("/proc").filter(e => /^\d+$/.test(e));
+    } catch {
+        return 0;
+    }
+    const children = new Map<number, number[]>();
+    const rss = new Map<number, number>();
+    for (const e of entries) {
+        try {
+            const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
+            const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+            const pid = Number(e);
+            const ppid = Number(fields[1]);
+            rss.set(pid, (Number(fields[21]) * 4096) / 2 ** 20);
+            children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+        } catch {
+            // the process ended while we looked
+        }
+    }
+    let total = 0;
+    const todo = [root];
+    while (todo.length) {
+        const pid = todo.pop()!;
+        total += rss.get(pid) ?? 0;
+        todo.push(...(children.get(pid) ?? []));
+    }
+    return total;
+}
+
+/** Runs a command as a user would, sampling its process tree's memory. Exit 0 and 1 are results, anything else a crash. */
+function timeCommand(command: string, args: string[]): Promise<Run> {
     const started = performance.now();
     return new Promise((resolve, reject) => {
         const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "ignore", "pipe"] });
         let stderr = "";
+        let peakMiB = 0;
+        const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, treeRssMiB(child.pid!))), 100);
         child.stderr!.on("data", d => (stderr = (stderr + d).slice(-2000)));
-        child.once("error", reject);
+        child.once("error", e => {
+            clearInterval(sampler);
+            reject(e);
+        });
         child.once("close", (code, signal) => {
+            clearInterval(sampler);
             const seconds = (performance.now() - started) / 1000;
             if (code === 0 || code === 1) {
-                resolve(seconds);
+                resolve({ seconds, peakMiB });
             } else {
                 reject(new Error(`${command} ${args.join(" ")} ended with ${signal ?? `exit code ${code}`}: ${stderr.trim()}`));
             }
@@ -78,8 +146,8 @@ function timeCommand(command: string, args: string[]): Promise<number> {
     });
 }
 
-async function repeat(reps: number, once: () => Promise<number>): Promise<number[]> {
-    const runs: number[] = [];
+async function repeat<T>(reps: number, once: () => Promise<T>): Promise<T[]> {
+    const runs: T[] = [];
     for (let i = 0; i < reps; i++) {
         runs.push(await once());
     }
@@ -100,92 +168,134 @@ async function packColdStart(packDir: string): Promise<number> {
     }
 }
 
-async function writeExports(dir: string): Promise<{ environments: number; file: string; resources: number }[]> {
+interface WrittenExport {
+    environments: number;
+    file: string;
+    resources: number;
+}
+
+async function writeExports(dir: string, maxEnvironments: number): Promise<{ single: WrittenExport[]; many: string; manyResources: number }> {
     const { loadProgram } = require("./inputs/program") as typeof import("./inputs/program");
     const { toStackExport } = require("./export/to-stack-export") as typeof import("./export/to-stack-export");
     const set = await loadProgram({ programDir: REPO_ROOT, stack: "dev", mode: "update" });
-    return ENVIRONMENTS.map(environments => {
+    const single = ENVIRONMENTS.filter(n => n <= maxEnvironments).map(environments => {
         const file = path.join(dir, `dev-${environments}-environments.json`);
         const doc = toStackExport(set, { environments });
         fs.writeFileSync(file, JSON.stringify(doc));
         return { environments, file, resources: doc.deployment.resources.length };
     });
+    // A fleet of stacks: the same environment exported as dev-001 ... dev-100.
+    const many = path.join(dir, "fleet");
+    fs.mkdirSync(many);
+    const one = JSON.stringify(toStackExport(set, { environments: 1 }));
+    const oneResources = (JSON.parse(one) as { deployment: { resources: unknown[] } }).deployment.resources.length;
+    for (let i = 1; i <= SINGLE_EXPORTS; i++) {
+        const stack = `dev-${String(i).padStart(3, "0")}`;
+        fs.writeFileSync(path.join(many, `${stack}.json`), one.split("urn:pulumi:dev::").join(`urn:pulumi:${stack}::`));
+    }
+    return { single, many, manyResources: oneResources * SINGLE_EXPORTS };
 }
 
 function fmt(seconds: number): string {
     return seconds.toFixed(2);
 }
 
+function verdict(ok: boolean): string {
+    return ok ? "OK" : "NOT OK";
+}
+
 function table(ms: Measurement[]): string {
-    const rows = ms.map(
-        m =>
-            `| ${m.name} | ${m.resources ?? ""} | ${m.runs.length} | ${fmt(m.median)} | ${fmt(m.min)} | ${m.target !== undefined ? `≤ ${m.target}` : ""} | ${m.target !== undefined ? (m.median <= m.target ? "OK" : "NOT OK") : ""} |`,
+    const rows = ms.map(m => {
+        const targets = [m.target !== undefined ? `≤ ${m.target} s` : "", m.memoryTarget !== undefined ? `≤ ${m.memoryTarget} MiB` : ""].filter(
+            Boolean,
+        );
+        const met = [
+            ...(m.target !== undefined ? [m.median <= m.target] : []),
+            ...(m.memoryTarget !== undefined && m.peakMiB !== undefined ? [m.peakMiB <= m.memoryTarget] : []),
+        ];
+        const peak = m.peakMiB !== undefined ? m.peakMiB.toFixed(0) : "";
+        return `| ${m.name} | ${m.resources ?? ""} | ${m.runs.length} | ${fmt(m.median)} | ${fmt(m.min)} | ${peak} | ${targets.join(", ")} | ${met.length ? verdict(met.every(Boolean)) : ""} |`;
+    });
+    return ["| measurement | resources | runs | median s | min s | peak MiB | target | |", "|---|---:|---:|---:|---:|---:|---|---|", ...rows].join(
+        "\n",
     );
-    return ["| measurement | resources | runs | median s | min s | target s | |", "|---|---:|---:|---:|---:|---:|---|", ...rows].join("\n");
+}
+
+function analyzeArgs(input: string, report: string): string[] {
+    return ["cvguard/main.js", "analyze", "--stack-export", input, "--format", "json", "--output", report];
 }
 
 async function main(): Promise<void> {
     const opts = parseArgs(process.argv.slice(2));
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "cvguard-bench-"));
     const measurements: Measurement[] = [];
+    const node = process.execPath;
     try {
         process.stderr.write("bench: npm start\n");
         measurements.push(
-            measurement("npm start (preview of the dev stack)", await repeat(opts.reps, () => timeCommand(NPM, ["start"])), { target: 4 }),
+            measurement("npm start (preview of the dev stack)", await repeat(opts.reps, () => timeCommand(NPM, ["start"])), {
+                target: TARGETS.start.seconds,
+            }),
         );
 
         process.stderr.write("bench: writing stack exports\n");
-        const exports = await writeExports(scratch);
-        for (const e of exports) {
+        const exports = await writeExports(scratch, opts.maxEnvironments);
+        const report = path.join(scratch, "report.json");
+        for (const e of exports.single) {
             process.stderr.write(`bench: analyze ${e.environments} environment(s)\n`);
-            const report = path.join(scratch, `report-${e.environments}.json`);
-            const runs = await repeat(opts.reps, () =>
-                timeCommand(NPM, ["run", "--silent", "cvguard", "--", "analyze", "--stack-export", e.file, "--format", "json", "--output", report]),
-            );
+            const target = TARGETS[String(e.environments)];
             measurements.push(
-                measurement(`cvguard analyze --stack-export, ${e.environments} environment(s)`, runs, {
-                    resources: e.resources,
-                    ...(e.environments === 100 ? { target: 15 } : {}),
-                }),
+                measurement(
+                    `analyze one export, ${e.environments} environment(s)`,
+                    await repeat(opts.reps, () => timeCommand(node, analyzeArgs(e.file, report))),
+                    { resources: e.resources, ...(target ? { target: target.seconds, memoryTarget: target.mib } : {}) },
+                ),
             );
         }
+        process.stderr.write(`bench: analyze ${SINGLE_EXPORTS} exports of one environment each\n`);
+        measurements.push(
+            measurement(
+                `analyze ${SINGLE_EXPORTS} exports (a fleet), one environment each`,
+                await repeat(opts.reps, () => timeCommand(node, analyzeArgs(exports.many, report))),
+                { resources: exports.manyResources, target: TARGETS.exports.seconds },
+            ),
+        );
 
         for (const pack of DEFAULT_PACKS) {
             process.stderr.write(`bench: cold start of ${path.basename(pack)}\n`);
-            measurements.push(
-                measurement(`pack cold start: ${path.basename(pack)} (spawn to GetAnalyzerInfo)`, await repeat(opts.reps, () => packColdStart(pack))),
-            );
+            const runs = await repeat(opts.reps, async () => ({ seconds: await packColdStart(pack), peakMiB: 0 }));
+            measurements.push(measurement(`pack cold start: ${path.basename(pack)} (spawn to GetAnalyzerInfo)`, runs));
         }
     } finally {
         fs.rmSync(scratch, { recursive: true, force: true });
     }
 
-    const t10 = measurements.find(m => m.name.includes(", 10 environment"))!.median;
-    const t100 = measurements.find(m => m.name.includes(", 100 environment"))!.median;
-    const ratio = t100 / t10;
+    const at = (n: number) => measurements.find(m => m.name.startsWith(`analyze one export, ${n} environment`))?.median;
+    const [small, large] = at(1000) !== undefined ? [100, 1000] : [10, 100];
+    const ratio = at(large)! / at(small)!;
+    // Ten times the resources may take at most eleven times as long.
+    const limit = large / small + 1;
     const machine = {
         cores: os.cpus().length,
         cpu: os.cpus()[0]?.model ?? "unknown",
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
         node: process.version,
         platform: `${os.platform()} ${os.release()}`,
     };
-    const linear = ratio <= LINEARITY_LIMIT;
+    const linear = ratio <= limit;
 
     process.stdout.write(
         [
-            `Machine: ${machine.cores} cores (${machine.cpu}), Node.js ${machine.node}, ${machine.platform}`,
+            `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node.js ${machine.node}, ${machine.platform}`,
             "",
             table(measurements),
             "",
-            `Linearity: t(100 environments) / t(10 environments) = ${ratio.toFixed(2)} (limit ${LINEARITY_LIMIT}): ${linear ? "OK" : "NOT OK"}`,
+            `Linearity: t(${large} environments) / t(${small} environments) = ${ratio.toFixed(2)} (limit ${limit}): ${verdict(linear)}`,
             "",
         ].join("\n"),
     );
     if (opts.json) {
-        fs.writeFileSync(
-            opts.json,
-            JSON.stringify({ machine, measurements, linearity: { ratio, limit: LINEARITY_LIMIT, ok: linear } }, null, 2) + "\n",
-        );
+        fs.writeFileSync(opts.json, JSON.stringify({ machine, measurements, linearity: { ratio, limit, ok: linear } }, null, 2) + "\n");
     }
 }
 

@@ -28,6 +28,8 @@ export interface ResourceRecord {
     protect?: boolean;
     retainOnDelete?: boolean;
     deleteBeforeReplace?: boolean;
+    /** Property paths the program tells the engine to ignore changes to (sent to analyzers in the options). */
+    ignoreChanges?: string[];
     /** Marked for deletion in a stack export: skipped by analysis. */
     pendingDelete?: boolean;
     /** Where the program declares it, relative to the repository root (from the SDK's source position). */

@@ -37,7 +37,7 @@ function wireResource(r: ResourceRecord, byUrn: Map<string, ResourceRecord>, pro
         type: r.type,
         name: r.name,
         properties,
-        options: { protect: r.protect ?? false, parent: r.parent, deleteBeforeReplace: r.deleteBeforeReplace },
+        options: { protect: r.protect ?? false, parent: r.parent, deleteBeforeReplace: r.deleteBeforeReplace, ignoreChanges: r.ignoreChanges },
         provider: providerFor(r, byUrn),
     };
 }

@@ -24,6 +24,7 @@ interface RegisterRequest {
     getDeletebeforereplace(): boolean;
     getDeletebeforereplacedefined(): boolean;
     getAdditionalsecretoutputsList(): string[];
+    getIgnorechangesList(): string[];
     getSourceposition?(): SourcePositionPb | undefined;
     getStacktrace?(): { getFramesList(): { getPc(): SourcePositionPb | undefined }[] } | undefined;
 }
@@ -191,6 +192,7 @@ function recordOf(req: RegisterRequest, urn: string, inputs: PropertyMap, output
     if (req.getProtect()) record.protect = true;
     if (req.getRetainondelete()) record.retainOnDelete = true;
     if (req.getDeletebeforereplacedefined() && req.getDeletebeforereplace()) record.deleteBeforeReplace = true;
+    if (req.getIgnorechangesList().length > 0) record.ignoreChanges = req.getIgnorechangesList();
     return record;
 }
 

@@ -178,6 +178,9 @@ describe("cvguard inputs: loadProgram", function () {
     it("records resource options and component outputs", () => {
         expect(named(update, "vault").protect).to.equal(true);
         expect(named(update, "audit").retainOnDelete).to.equal(true);
+        // The engine sends ignoreChanges to analyzers in the resource's options.
+        expect(named(preview, "audit").ignoreChanges).to.deep.equal(["tags"]);
+        expect(named(update, "vault").ignoreChanges).to.equal(undefined);
         expect(named(update, "rg").protect).to.equal(undefined);
         const component = named(update, "net");
         expect(component).to.deep.include({ custom: false, inputs: {} });

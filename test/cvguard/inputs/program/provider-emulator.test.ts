@@ -1,13 +1,13 @@
 import { expect } from "chai";
-import { armId, armLayout, SYNTHETIC_NAMESPACE } from "../../../cvguard/inputs/program/azure/arm-resource";
-import { checkInputs, CheckContext } from "../../../cvguard/inputs/program/azure/check";
-import { randomOutputs } from "../../../cvguard/inputs/program/random-outputs";
-import { plausibleFiller } from "../../../cvguard/inputs/program/sdk/plausible-values";
-import { outputsFromInputs, unknownUnlessConstant } from "../../../cvguard/inputs/program/sdk/shape-values";
-import { Props, ResourceSchema } from "../../../cvguard/inputs/program/sdk/shapes";
-import { annotateSecrets } from "../../../cvguard/inputs/program/secrets";
-import { engineUrn, parseUrn } from "../../../cvguard/wire";
-import { SECRET_SIG, SIG, UNKNOWN } from "./helpers";
+import { armId, armLayout, SYNTHETIC_NAMESPACE } from "../../../../cvguard/inputs/program/azure/arm-resource";
+import { checkInputs, CheckContext } from "../../../../cvguard/inputs/program/azure/check";
+import { randomOutputs } from "../../../../cvguard/inputs/program/random-outputs";
+import { plausibleFiller } from "../../../../cvguard/inputs/program/sdk/plausible-values";
+import { outputsFromInputs, unknownUnlessConstant } from "../../../../cvguard/inputs/program/sdk/shape-values";
+import { Props, ResourceSchema } from "../../../../cvguard/inputs/program/sdk/shapes";
+import { annotateSecrets } from "../../../../cvguard/inputs/program/secrets";
+import { engineUrn, parseUrn } from "../../../../cvguard/wire";
+import { SECRET_SIG, SIG, UNKNOWN } from "../helpers";
 
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000000";
 const RG = `${SUB}/resourceGroups/rg1`;
