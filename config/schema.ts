@@ -153,7 +153,7 @@ export const privateDnsZoneIdsSchema = z
     .strict();
 
 const KEY_VAULT_DEFAULTS = {
-    sku: "standard" as const,
+    sku: "premium" as const,
     keySize: 3072 as const,
     accountsKeySize: 2048 as const,
     rotationDays: 180,

@@ -98,13 +98,13 @@ describe("dev stack under mocks", () => {
         expect(p.softDeleteRetentionInDays).to.equal(90);
         expect(p.publicNetworkAccess).to.equal("Enabled");
         expect(p.networkAcls).to.deep.equal({ defaultAction: "Deny", bypass: "AzureServices", ipRules: [], virtualNetworkRules: [] });
-        expect(p.sku).to.deep.equal({ family: "A", name: "standard" });
+        expect(p.sku).to.deep.equal({ family: "A", name: "premium" });
         expect(p.tenantId).to.equal(DEV_TENANT);
         expect(p.accessPolicies).to.equal(undefined);
         expect(run.outputs.keyVaultUri).to.equal(`https://cvgdev-kv-${SUFFIX}.vault.azure.net/`);
     });
 
-    it("keys: RSA with a rotation policy, and a first expiry fixed at creation (ignoreChanges keeps it)", () => {
+    it("keys: HSM-backed RSA with a rotation policy, and a first expiry fixed at creation (ignoreChanges keeps it)", () => {
         const now = Math.floor(Date.now() / 1000);
         for (const [name, size] of [
             ["storage", 3072],
@@ -115,7 +115,7 @@ describe("dev stack under mocks", () => {
             expect(k.inputs.keyName).to.equal(name);
             expect(k.inputs.vaultName).to.equal(`cvgdev-kv-${SUFFIX}`);
             expect(refs(k, "vaultName")).to.deep.equal([run.one(T.vault).urn]);
-            expect(p.kty).to.equal("RSA");
+            expect(p.kty).to.equal("RSA-HSM");
             expect(p.keySize).to.equal(size);
             expect(p.keyOps).to.deep.equal(["wrapKey", "unwrapKey"]);
             expect(p.rotationPolicy.attributes).to.deep.equal({ expiryTime: "P365D" });

@@ -220,7 +220,7 @@ describe("stack config validation", () => {
         expect(minimal.azure.tenantId).to.equal(undefined);
         expect(minimal.logRetentionDays).to.equal(365);
         expect(minimal.keyVault).to.deep.equal({
-            sku: "standard",
+            sku: "premium",
             keySize: 3072,
             accountsKeySize: 2048,
             rotationDays: 180,
