@@ -4,7 +4,7 @@
  *
  * - Each request's properties are deserialised once and shared by every
  *   policy of the pack (the SDK deserialises them again for every policy:
- *   38 times per resource in the security pack). Policies only read them.
+ *   26 times per resource in the security pack). Policies only read them.
  * - The SDK unwraps secrets into plain values, so a policy cannot tell that
  *   the value it would quote is a secret. The paths of secret values are
  *   remembered here, and the kit's messages say "a secret value" instead of
