@@ -24,6 +24,7 @@ import { accountKindsSchema, AccountScope, kindInScope } from "./kinds";
 import { label, undecidedText, violationText } from "./messages";
 import { GuardrailMetadata, policyMetadata } from "./metadata";
 import { installPackRuntime } from "./pack-runtime";
+import { tagAnalyzedType } from "./request-type";
 import { showValue } from "./show";
 import { isType, TYPES } from "./types";
 import { isUnknown, Maybe, PropertyPath, pathSegments, pathText, readPath, sameString, tri, Tri, UNKNOWN } from "./values";
@@ -143,29 +144,28 @@ export function resourcePolicy<C extends object = object>(
     d: PolicyDefinition & { types: string[]; check(r: ResourceCheck<C>): void },
 ): ResourceValidationPolicy {
     installPackRuntime();
-    return {
-        ...policyMetadata(d),
-        configSchema: d.configSchema,
-        validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-            if (!isType(args.type, ...d.types)) {
-                notApplicable(args, `applies to ${d.types.join(", ")} only`);
-            }
-            const reqs: Requirement[] = [];
-            const resourceLabel = label(args.type, args.name);
-            d.check({
-                type: args.type,
-                name: args.name,
-                urn: args.urn,
-                label: resourceLabel,
-                config: configOf<C>(d.configSchema, args),
-                props: args.props,
-                get: path => readPath(args.props, path),
-                show: path => showValue(args.props, path),
-                require: r => reqs.push(r),
-            });
-            settle(resourceLabel, args.props, reqs, (text, advisory) => (advisory ? reportAdvisory(report, d, text) : report(text)));
-        },
+    const kinds = d.types.join(", ");
+    const validateResource = (args: ResourceValidationArgs, report: ReportViolation) => {
+        if (!isType(args.type, ...d.types)) {
+            notApplicable(args, `applies to ${kinds} only`);
+        }
+        const reqs: Requirement[] = [];
+        const resourceLabel = label(args.type, args.name);
+        d.check({
+            type: args.type,
+            name: args.name,
+            urn: args.urn,
+            label: resourceLabel,
+            config: configOf<C>(d.configSchema, args),
+            props: args.props,
+            get: path => readPath(args.props, path),
+            show: path => showValue(args.props, path),
+            require: r => reqs.push(r),
+        });
+        settle(resourceLabel, args.props, reqs, (text, advisory) => (advisory ? reportAdvisory(report, d, text) : report(text)));
     };
+    tagAnalyzedType(validateResource, type => isType(type, ...d.types), kinds);
+    return { ...policyMetadata(d), configSchema: d.configSchema, validateResource };
 }
 
 /**

@@ -11,8 +11,11 @@
  *   the value.
  *
  * Both go through the SDK's own deserialiser (its exports object, which
- * server.js calls through), so the values a policy sees are unchanged.
+ * server.js calls through), so the values a policy sees are unchanged. The
+ * pack runtime also lets the SDK skip policies of other types itself
+ * (request-type.ts).
  */
+import { trackAnalyzedTypes } from "./request-type";
 import { pathSegments, PropertyPath } from "./values";
 
 interface DeserializeModule {
@@ -24,6 +27,7 @@ const PATCHED = Symbol.for("custom-vision-guardrails.policy-kit.deserialize");
 
 /** Installs the shared, secret-aware deserialiser; idempotent. */
 export function installPackRuntime(): void {
+    trackAnalyzedTypes();
     const deserialize = require("@pulumi/policy/deserialize") as DeserializeModule & { [PATCHED]?: boolean };
     if (deserialize[PATCHED]) {
         return;
