@@ -2,7 +2,7 @@ import type * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import type * as grpcTypes from "@grpc/grpc-js";
 import { EnforcementLevel, Severity } from "../model";
 import { levelFromWire, levelToWire, severityFromWire } from "./enums";
-import { analyzerGrpc, analyzerPb, emptyPb, grpc, jspb, structPb } from "./proto";
+import { analyzerGrpc, analyzerPb, emptyPb, grpc, structPb } from "./proto";
 import { toWireProperties } from "../wire";
 import { trackPending } from "../pending-work";
 
@@ -208,16 +208,37 @@ export function encodeAnalyzeRequest(r: WireResource): EncodedRequest {
 
 /**
  * Encodes AnalyzeStackRequest (whose one field is `repeated AnalyzerResource resources = 1`)
- * one resource at a time into the same writer `serializeBinary` uses, so each resource's
- * message is garbage as soon as it is written instead of all of them living until the end:
- * the same bytes, at far less garbage-collection cost on large stacks.
+ * one resource at a time: each resource's message is serialised on its own and framed as
+ * that field (tag, length, bytes), so no message or writer holds the whole stack. The
+ * SDK's BinaryWriter keeps every byte it writes as an element of a JavaScript array; for
+ * the whole request of a large stack that was several bytes of memory per byte sent.
+ * The bytes are the same as `serializeBinary` of the whole message.
  */
 export function encodeAnalyzeStackRequest(resources: Iterable<WireStackResource>): EncodedRequest {
-    const writer = new jspb.BinaryWriter();
+    const parts: Uint8Array[] = [];
+    let total = 0;
     for (const r of resources) {
-        writer.writeMessage(1, stackResourceMessage(r), analyzerPb.AnalyzerResource.serializeBinaryToWriter);
+        const body = stackResourceMessage(r).serializeBinary();
+        const head = lengthDelimitedHeader(RESOURCES_FIELD, body.length);
+        parts.push(head, body);
+        total += head.length + body.length;
     }
-    return { bytes: writer.getResultBuffer() };
+    return { bytes: Buffer.concat(parts, total) };
+}
+
+const RESOURCES_FIELD = 1;
+const LENGTH_DELIMITED = 2;
+
+/** A protobuf field's tag and length varints for `length` bytes of an embedded message. */
+function lengthDelimitedHeader(field: number, length: number): Uint8Array {
+    const bytes = [(field << 3) | LENGTH_DELIMITED];
+    let rest = length;
+    while (rest >= 0x80) {
+        bytes.push((rest & 0x7f) | 0x80);
+        rest = Math.floor(rest / 0x80);
+    }
+    bytes.push(rest);
+    return Uint8Array.from(bytes);
 }
 
 function isEncoded(r: object): r is EncodedRequest {

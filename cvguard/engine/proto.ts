@@ -13,4 +13,3 @@ export const analyzerGrpc: typeof import("@pulumi/pulumi/proto/analyzer_grpc_pb"
 export const grpc: typeof import("@grpc/grpc-js") = fromProtoDir("@grpc/grpc-js");
 export const structPb: typeof import("google-protobuf/google/protobuf/struct_pb") = fromProtoDir("google-protobuf/google/protobuf/struct_pb.js");
 export const emptyPb: typeof import("google-protobuf/google/protobuf/empty_pb") = fromProtoDir("google-protobuf/google/protobuf/empty_pb.js");
-export const jspb: typeof import("google-protobuf") = fromProtoDir("google-protobuf");

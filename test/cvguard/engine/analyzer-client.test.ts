@@ -47,6 +47,21 @@ describe("cvguard engine: AnalyzeStackRequest encoding, one resource at a time",
         expect(Buffer.from(bytes).equals(Buffer.from(reserialised))).to.equal(true);
     });
 
+    it("frames resources of every size as the SDK does (lengths of one, two and three varint bytes)", () => {
+        const sized = [10, 200, 20_000].map(n => resource(`r${n}`, { properties: { blob: "x".repeat(n) } }));
+        const bytes = encodeAnalyzeStackRequest(sized).bytes;
+        const whole = new analyzerPb.AnalyzeStackRequest();
+        for (const r of analyzerPb.AnalyzeStackRequest.deserializeBinary(bytes).getResourcesList()) {
+            whole.addResources(r);
+        }
+        expect(Buffer.from(bytes).equals(Buffer.from(whole.serializeBinary()))).to.equal(true);
+        expect(
+            analyzerPb.AnalyzeStackRequest.deserializeBinary(bytes)
+                .getResourcesList()
+                .map(r => (r.getProperties()!.toJavaScript().blob as string).length),
+        ).to.deep.equal([10, 200, 20_000]);
+    });
+
     it("encodes an empty stack as an empty message", () => {
         expect(encodeAnalyzeStackRequest([]).bytes.length).to.equal(0);
     });
