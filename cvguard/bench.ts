@@ -93,36 +93,67 @@ function measurement(name: string, runs: Run[], extra: Partial<Measurement> = {}
     };
 }
 
-/** Resident memory of a process and all its descendants, in MiB (Linux /proc; 0 elsewhere). */
-function treeRssMiB(root: number): number {
-    let entries: string[];
-    try {
-        entries = fs.readdirSync("/proc").filter(e => /^\d+$/.test(e));
-    } catch {
-        return 0;
-    }
-    const children = new Map<number, number[]>();
-    const rss = new Map<number, number>();
-    for (const e of entries) {
-        try {
-            const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
-            const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-            const pid = Number(e);
-            const ppid = Number(fields[1]);
-            rss.set(pid, (Number(fields[21]) * 4096) / 2 ** 20);
-            children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-        } catch {
-            // the process ended while we looked
-        }
-    }
+/**
+ * Memory of a process and all its descendants, in MiB (Linux /proc; 0 elsewhere): each process's
+ * proportional set size (shared pages divided among the processes sharing them), else its
+ * resident size. Only the tree's members are measured.
+ */
+function treeMemoryMiB(root: number): number {
+    const children = childrenByParent();
     let total = 0;
     const todo = [root];
     while (todo.length) {
         const pid = todo.pop()!;
-        total += rss.get(pid) ?? 0;
+        total += processMemoryKiB(pid) / 1024;
         todo.push(...(children.get(pid) ?? []));
     }
     return total;
+}
+
+function processMemoryKiB(pid: number): number {
+    for (const [file, field] of [
+        [`/proc/${pid}/smaps_rollup`, "Pss"],
+        [`/proc/${pid}/status`, "VmRSS"],
+    ]) {
+        try {
+            const line = fs
+                .readFileSync(file, "utf8")
+                .split("\n")
+                .find(l => l.startsWith(`${field}:`));
+            if (line) {
+                return Number(line.split(/\s+/)[1]);
+            }
+        } catch {
+            // not readable, or the process ended while we looked
+        }
+    }
+    return 0;
+}
+
+/** Every process's children, from the parent PID in /proc/<pid>/stat. */
+function childrenByParent(): Map<number, number[]> {
+    const children = new Map<number, number[]>();
+    let entries: string[] = [];
+    try {
+        entries = fs.readdirSync("/proc").filter(e => /^\d+$/.test(e));
+    } catch {
+        return children;
+    }
+    for (const e of entries) {
+        try {
+            const stat = fs.readFileSync(`/proc/${e}/stat`, "utf8");
+            const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+            const siblings = children.get(ppid);
+            if (siblings) {
+                siblings.push(Number(e));
+            } else {
+                children.set(ppid, [Number(e)]);
+            }
+        } catch {
+            // the process ended while we looked
+        }
+    }
+    return children;
 }
 
 /** Runs a command as a user would, sampling its process tree's memory. Exit 0 and 1 are results, anything else a crash. */
@@ -132,7 +163,7 @@ function timeCommand(command: string, args: string[]): Promise<Run> {
         const child = spawn(command, args, { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "ignore", "pipe"] });
         let stderr = "";
         let peakMiB = 0;
-        const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, treeRssMiB(child.pid!))), 100);
+        const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, treeMemoryMiB(child.pid!))), 100);
         child.stderr!.on("data", d => (stderr = (stderr + d).slice(-2000)));
         child.once("error", e => {
             clearInterval(sampler);
@@ -278,9 +309,9 @@ async function main(): Promise<void> {
 
     const at = (n: number) => measurements.find(m => m.name.startsWith(`analyze one export, ${n} environment`))?.median;
     const [small, large] = at(1000) !== undefined ? [100, 1000] : [10, 100];
-    const ratio = at(large)! / at(small)!;
     // Ten times the resources may take at most eleven times as long.
     const limit = large / small + 1;
+    const ratio = at(large) !== undefined && at(small) !== undefined ? at(large)! / at(small)! : undefined;
     const machine = {
         cores: os.cpus().length,
         cpu: os.cpus()[0]?.model ?? "unknown",
@@ -288,7 +319,7 @@ async function main(): Promise<void> {
         node: process.version,
         platform: `${os.platform()} ${os.release()}`,
     };
-    const linear = ratio <= limit;
+    const linear = ratio !== undefined && ratio <= limit;
 
     process.stdout.write(
         [
@@ -296,7 +327,9 @@ async function main(): Promise<void> {
             "",
             table(measurements),
             "",
-            `Linearity: t(${large} environments) / t(${small} environments) = ${ratio.toFixed(2)} (limit ${limit}): ${verdict(linear)}`,
+            ratio === undefined
+                ? "Linearity: not measured (it needs at least 100 environments)"
+                : `Linearity: t(${large} environments) / t(${small} environments) = ${ratio.toFixed(2)} (limit ${limit}): ${verdict(linear)}`,
             "",
         ].join("\n"),
     );
