@@ -4,6 +4,7 @@ import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import * as monitor from "@pulumi/azure-native/monitor";
 import { createDiagnosticSettings } from "./shared/diagnostic-settings";
 import { after } from "./shared/known";
+import { identityBlock } from "./shared/managed-identities";
 import { createLock } from "./shared/lock";
 import { createPrivateEndpoints, PrivateEndpointResources } from "./shared/private-endpoints";
 import { createRoleAssignments } from "./shared/role-assignments";
@@ -67,7 +68,7 @@ export class CognitiveServicesAccount extends pulumi.ComponentResource {
                 accountName: args.accountName,
                 kind: args.kind,
                 sku: { name: args.skuName },
-                identity: identityFor(args.managedIdentities),
+                identity: identityBlock(args.managedIdentities, "SystemAssigned, UserAssigned"),
                 properties: {
                     customSubDomainName: args.customSubDomainName,
                     disableLocalAuth: true,
@@ -106,15 +107,4 @@ export class CognitiveServicesAccount extends pulumi.ComponentResource {
 
         this.registerOutputs({ id: this.id, endpoint: this.endpoint });
     }
-}
-
-function identityFor(spec: ManagedIdentitiesSpec): cognitiveservices.AccountArgs["identity"] {
-    const users = spec.userAssignedResourceIds ?? [];
-    if (spec.systemAssigned) {
-        return {
-            type: users.length > 0 ? "SystemAssigned, UserAssigned" : "SystemAssigned",
-            userAssignedIdentities: users.length > 0 ? users : undefined,
-        };
-    }
-    return users.length > 0 ? { type: "UserAssigned", userAssignedIdentities: users } : { type: "None" };
 }

@@ -4,6 +4,7 @@ import * as monitor from "@pulumi/azure-native/monitor";
 import * as storage from "@pulumi/azure-native/storage";
 import { createDiagnosticSettings } from "./shared/diagnostic-settings";
 import { after } from "./shared/known";
+import { identityBlock } from "./shared/managed-identities";
 import { createLock } from "./shared/lock";
 import { createPrivateEndpoints, PrivateEndpointResources } from "./shared/private-endpoints";
 import { createRoleAssignments } from "./shared/role-assignments";
@@ -92,7 +93,7 @@ export class StorageAccount extends pulumi.ComponentResource {
                 kind: "StorageV2",
                 sku: { name: args.skuName },
                 accessTier: "Hot",
-                identity: identityFor(args.managedIdentities),
+                identity: identityBlock(args.managedIdentities, "SystemAssigned,UserAssigned"),
                 enableHttpsTrafficOnly: true,
                 minimumTlsVersion: "TLS1_2",
                 allowBlobPublicAccess: false,
@@ -235,16 +236,4 @@ function hostOf(endpoint: string | undefined): string {
     } catch {
         return endpoint.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
     }
-}
-
-function identityFor(spec: ManagedIdentitiesSpec): storage.StorageAccountArgs["identity"] {
-    const users = spec.userAssignedResourceIds ?? [];
-    const type = spec.systemAssigned
-        ? users.length > 0
-            ? "SystemAssigned,UserAssigned"
-            : "SystemAssigned"
-        : users.length > 0
-          ? "UserAssigned"
-          : "None";
-    return { type, userAssignedIdentities: users.length > 0 ? users : undefined };
 }

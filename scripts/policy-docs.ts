@@ -48,7 +48,8 @@ interface DocumentedPolicy {
     test: string;
 }
 
-function packDirs(): string[] {
+/** Every directory under policies/ that is a policy pack (has PulumiPolicy.yaml; the policy kit is a plain package). */
+export function packDirs(): string[] {
     const dir = path.join(ROOT, "policies");
     return fs
         .readdirSync(dir)

@@ -3,7 +3,15 @@
  * from its resources only: what is missing is listed as missing, never
  * filled in. Secret values are withheld.
  */
-import { BUILT_IN_ROLES, canonicalType, grants, PermissionBlock, roleGuidOf, TYPES } from "@custom-vision-guardrails/policy-kit";
+import {
+    BUILT_IN_ROLES,
+    canonicalType,
+    CUSTOM_VISION_ACTIONS,
+    grants,
+    PermissionBlock,
+    roleGuidOf,
+    TYPES,
+} from "@custom-vision-guardrails/policy-kit";
 import type { ResourceRecord, ResourceSet } from "../model";
 import { SECRET_SIG, UNKNOWN_STRING } from "../wire";
 
@@ -24,9 +32,9 @@ const BLOBS = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs";
 export const CAPABILITIES = {
     "see images": `${CV}/projects/images/read`,
     label: `${CV}/projects/images/tags/action`,
-    train: `${CV}/projects/train/action`,
-    "create projects": `${CV}/projects/action`,
-    publish: `${CV}/projects/iterations/publish/action`,
+    train: CUSTOM_VISION_ACTIONS.train,
+    "create projects": CUSTOM_VISION_ACTIONS.createProject,
+    publish: CUSTOM_VISION_ACTIONS.publish,
     predict: `${CV}/classify/iterations/image/action`,
     "read stored images": `${BLOBS}/read`,
     "write stored images": `${BLOBS}/write`,

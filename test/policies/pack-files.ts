@@ -5,15 +5,7 @@ import type { Policy } from "@pulumi/policy";
 
 export const repoRoot = path.resolve(__dirname, "../..");
 
-/** Every directory under policies/ that is a policy pack (has PulumiPolicy.yaml; the policy kit is a plain package). */
-export function packDirs(): string[] {
-    const dir = path.join(repoRoot, "policies");
-    return fs
-        .readdirSync(dir)
-        .map(d => path.join(dir, d))
-        .filter(d => fs.existsSync(path.join(d, "PulumiPolicy.yaml")))
-        .sort();
-}
+export { packDirs } from "../../scripts/policy-docs";
 
 export function packageJson(packDir: string): { name: string; version?: string; main?: string; files?: string[] } {
     return JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8"));
